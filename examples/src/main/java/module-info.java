@@ -1,0 +1,1 @@
+module org.rtspkit.examples { requires org.rtspkit.stream; }

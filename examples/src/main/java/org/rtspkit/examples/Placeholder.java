@@ -1,0 +1,1 @@
+package org.rtspkit.examples; final class Placeholder {}

@@ -1,0 +1,29 @@
+package org.rtspkit.api;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+
+/** A started RTSP server. Obtain one from the engine ({@code org.rtspkit.stream.RtspServers}). */
+public interface RtspServer extends AutoCloseable {
+    /**
+     * Creates a stream that readers of this server can play. Throws {@link RtspkitException} when the
+     * server is closed or the description cannot be served (H264 packetization-mode 0).
+     */
+    ServerStream createStream(SessionDescription description);
+
+    /** The address the RTSP listener is bound to (with the real port when 0 was asked). */
+    InetSocketAddress rtspAddress();
+
+    /** The bound UDP RTP address, when UDP unicast is on. */
+    Optional<InetSocketAddress> udpRtpAddress();
+
+    /** Names of the transports serving this server (for example {@code tcp}, {@code udp}). */
+    Set<String> transports();
+
+    ServerConfig config();
+
+    /** Stops listening, closes every connection, session and stream, and releases every port. Idempotent. */
+    @Override
+    void close();
+}

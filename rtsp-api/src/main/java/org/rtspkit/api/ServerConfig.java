@@ -1,0 +1,142 @@
+package org.rtspkit.api;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of an RTSP server. Build one with {@link #builder()}; every setting has the default given
+ * on its builder method. The engine checks the combination when the server starts and refuses to
+ * start with a message that names the setting.
+ *
+ * @param rtspAddress          where the RTSP listener binds; required
+ * @param udpRtpAddress        the shared UDP RTP socket; with {@code udpRtcpAddress}, enables UDP unicast
+ * @param udpRtcpAddress       the shared UDP RTCP socket; its port must be the RTP port + 1
+ * @param readTimeout          publisher silence that ends a session (TCP read deadline while recording, UDP media silence)
+ * @param writeTimeout         how long a response or interleaved frame may wait for the socket before the reader is closed
+ * @param idleTimeout          connection silence before PLAY/RECORD, and reader silence (no request, no RTCP)
+ * @param writeQueueSize       packets each reader may have waiting; a power of two
+ * @param maxPacketSize        the largest RTP/RTCP packet sent or accepted over UDP, at most 1472
+ * @param udpReadBufferSize    SO_RCVBUF of the UDP sockets; 0 keeps the system default
+ * @param senderReports        whether RTCP sender reports are sent to readers
+ * @param authMethods          schemes offered when a handler asks for credentials
+ * @param senderReportPeriod   interval between sender reports
+ * @param receiverReportPeriod interval between receiver reports to UDP publishers
+ * @param checkStreamPeriod    how often UDP sessions are checked for silence
+ * @param clock                time source for reports and RTP-Info (a fixed clock makes them testable)
+ * @param ioThreads            threads that deliver packets and serve connections
+ * @param maxConnections       open RTSP connections accepted at once; more get 503 and are closed
+ * @param maxSessions          sessions alive at once; more get 503
+ */
+public record ServerConfig(
+        InetSocketAddress rtspAddress,
+        InetSocketAddress udpRtpAddress,
+        InetSocketAddress udpRtcpAddress,
+        Duration readTimeout,
+        Duration writeTimeout,
+        Duration idleTimeout,
+        int writeQueueSize,
+        int maxPacketSize,
+        int udpReadBufferSize,
+        boolean senderReports,
+        Set<AuthMethod> authMethods,
+        Duration senderReportPeriod,
+        Duration receiverReportPeriod,
+        Duration checkStreamPeriod,
+        InstantSource clock,
+        int ioThreads,
+        int maxConnections,
+        int maxSessions) {
+
+    /** 1500-byte Ethernet MTU less the IPv4 and UDP headers. */
+    public static final int MAX_UDP_PAYLOAD = 1472;
+
+    public ServerConfig {
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        authMethods = Set.copyOf(authMethods);
+        Objects.requireNonNull(senderReportPeriod, "senderReportPeriod");
+        Objects.requireNonNull(receiverReportPeriod, "receiverReportPeriod");
+        Objects.requireNonNull(checkStreamPeriod, "checkStreamPeriod");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether UDP unicast is configured. */
+    public boolean udpEnabled() {
+        return udpRtpAddress != null && udpRtcpAddress != null;
+    }
+
+    /** Collects settings; defaults as documented on each method. */
+    public static final class Builder {
+        private InetSocketAddress rtspAddress;
+        private InetSocketAddress udpRtpAddress;
+        private InetSocketAddress udpRtcpAddress;
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private int writeQueueSize = 256;
+        private int maxPacketSize = MAX_UDP_PAYLOAD;
+        private int udpReadBufferSize;
+        private boolean senderReports = true;
+        private Set<AuthMethod> authMethods = EnumSet.of(AuthMethod.BASIC, AuthMethod.DIGEST_MD5);
+        private Duration senderReportPeriod = Duration.ofSeconds(10);
+        private Duration receiverReportPeriod = Duration.ofSeconds(10);
+        private Duration checkStreamPeriod = Duration.ofSeconds(1);
+        private InstantSource clock = InstantSource.system();
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private int maxConnections = 10_000;
+        private int maxSessions = 10_000;
+
+        private Builder() {
+        }
+
+        /** Required. Port 0 picks a free port; read it back from the started server. */
+        public Builder rtspAddress(InetSocketAddress v) { rtspAddress = v; return this; }
+        /** Both UDP addresses or neither; none by default (UDP unicast off). */
+        public Builder udpAddresses(InetSocketAddress rtp, InetSocketAddress rtcp) { udpRtpAddress = rtp; udpRtcpAddress = rtcp; return this; }
+        /** Default 10 s. */
+        public Builder readTimeout(Duration v) { readTimeout = v; return this; }
+        /** Default 10 s. */
+        public Builder writeTimeout(Duration v) { writeTimeout = v; return this; }
+        /** Default 60 s; sessions advertise {@code timeout=} this less 5 s. */
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** Default 256 packets; must be a power of two. */
+        public Builder writeQueueSize(int v) { writeQueueSize = v; return this; }
+        /** Default 1472 bytes, the maximum. */
+        public Builder maxPacketSize(int v) { maxPacketSize = v; return this; }
+        /** Default 0 (system default). */
+        public Builder udpReadBufferSize(int v) { udpReadBufferSize = v; return this; }
+        /** Default true. */
+        public Builder senderReports(boolean v) { senderReports = v; return this; }
+        /** Default Basic and Digest MD5. */
+        public Builder authMethods(Set<AuthMethod> v) { authMethods = v.isEmpty() ? Set.of() : EnumSet.copyOf(v); return this; }
+        /** Default 10 s. */
+        public Builder senderReportPeriod(Duration v) { senderReportPeriod = v; return this; }
+        /** Default 10 s. */
+        public Builder receiverReportPeriod(Duration v) { receiverReportPeriod = v; return this; }
+        /** Default 1 s. */
+        public Builder checkStreamPeriod(Duration v) { checkStreamPeriod = v; return this; }
+        /** Default the system clock. */
+        public Builder clock(InstantSource v) { clock = v; return this; }
+        /** Default one per available processor. */
+        public Builder ioThreads(int v) { ioThreads = v; return this; }
+        /** Default 10,000. */
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        /** Default 10,000. */
+        public Builder maxSessions(int v) { maxSessions = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(rtspAddress, udpRtpAddress, udpRtcpAddress, readTimeout, writeTimeout, idleTimeout,
+                    writeQueueSize, maxPacketSize, udpReadBufferSize, senderReports, authMethods, senderReportPeriod,
+                    receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.rtspkit.spi;
+
+/** One media of one session, bound to a transport. */
+public interface MediaBinding {
+    /**
+     * The transport fields for the SETUP response (ports, channels); the engine adds {@code ssrc}
+     * and never echoes {@code mode}.
+     */
+    TransportSpec reply();
+
+    /** Where the engine writes packets for the client. */
+    PacketSink sink();
+
+    /** Interleaved channels this binding occupies (RTP, RTCP); empty for UDP. */
+    java.util.Set<Integer> channels();
+
+    /** PLAY or RECORD was accepted: start accepting inbound packets (and open firewalls for RECORD). */
+    void start();
+
+    /** PAUSE: stop accepting inbound packets. */
+    void stop();
+
+    /** The session ended. Idempotent. */
+    void close();
+}

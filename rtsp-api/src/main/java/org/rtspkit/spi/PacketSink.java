@@ -1,0 +1,18 @@
+package org.rtspkit.spi;
+
+import java.io.IOException;
+
+/**
+ * Outbound packets of one media of one session. The engine calls it from one I/O thread at a time,
+ * with the same bytes for every reader: a sink must not keep or modify {@code data} after returning.
+ */
+public interface PacketSink {
+    /**
+     * Sends or buffers one packet.
+     *
+     * @return false when there is no room now (the connection's output is full); the engine keeps the
+     *         packet and tries again once that connection has written its output
+     * @throws IOException when the destination is unusable; the engine closes the session
+     */
+    boolean send(boolean rtcp, byte[] data, int offset, int length) throws IOException;
+}

@@ -1,0 +1,9 @@
+package org.rtspkit.spi;
+
+/** Two numbers of a Transport parameter: {@code client_port=5000-5001}, {@code interleaved=0-1}. */
+public record PortPair(int first, int second) {
+    @Override
+    public String toString() {
+        return first + "-" + second;
+    }
+}

@@ -1,0 +1,64 @@
+package org.rtspkit.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.rtspkit.api.TransportProtocol;
+
+/**
+ * The lookup facade for transports. It owns the {@code uses} (so callers need not declare it), skips a
+ * provider that fails to load, and keeps the highest-priority provider for each protocol.
+ */
+public final class Transports {
+    private static final System.Logger LOG = System.getLogger(Transports.class.getName());
+
+    private Transports() {
+    }
+
+    /** One provider per protocol: the highest {@link TransportProvider#priority()} wins. */
+    public static Map<TransportProtocol, TransportProvider> available() {
+        return choose(load(Transports.class.getClassLoader()));
+    }
+
+    /** As {@link #available()}, searching a given class loader (for applications that load plugins themselves). */
+    public static Map<TransportProtocol, TransportProvider> available(ClassLoader loader) {
+        return choose(load(loader));
+    }
+
+    static Map<TransportProtocol, TransportProvider> choose(List<TransportProvider> providers) {
+        Map<TransportProtocol, TransportProvider> chosen = new EnumMap<>(TransportProtocol.class);
+        providers.stream()
+                .sorted(Comparator.comparingInt(TransportProvider::priority).reversed())
+                .forEach(p -> chosen.putIfAbsent(p.protocol(), p));
+        return chosen;
+    }
+
+    /** Names of the providers, for messages: {@code "tcp, udp"} or {@code "none"}. */
+    public static String describe(Map<TransportProtocol, TransportProvider> providers) {
+        if (providers.isEmpty()) {
+            return "none";
+        }
+        return providers.values().stream().map(TransportProvider::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static List<TransportProvider> load(ClassLoader loader) {
+        List<TransportProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(TransportProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping a transport provider that failed to load: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,1 @@
+package org.rtspkit.stream; final class Placeholder {}

@@ -1,0 +1,1 @@
+module org.rtspkit.transport.tcp { requires org.rtspkit.api; }

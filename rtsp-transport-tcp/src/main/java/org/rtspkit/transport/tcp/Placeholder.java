@@ -1,0 +1,1 @@
+package org.rtspkit.transport.tcp; final class Placeholder {}

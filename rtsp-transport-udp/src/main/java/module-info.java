@@ -1,0 +1,1 @@
+module org.rtspkit.transport.udp { requires org.rtspkit.api; }

@@ -1,0 +1,1 @@
+package org.rtspkit.transport.udp; final class Placeholder {}
