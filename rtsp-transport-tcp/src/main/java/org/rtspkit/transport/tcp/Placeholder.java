@@ -1,1 +1,0 @@
-package org.rtspkit.transport.tcp; final class Placeholder {}

@@ -1,1 +1,0 @@
-package org.rtspkit.transport.udp; final class Placeholder {}
