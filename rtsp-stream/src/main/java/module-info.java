@@ -1,1 +1,13 @@
-module org.rtspkit.stream { requires org.rtspkit.api; requires org.jctools.core; requires com.google.common; exports org.rtspkit.stream; }
+/**
+ * The rtspkit engine: the {@link org.rtspkit.api.ServerStream} implementation and the RTSP/1.0 server
+ * around it. Applications start servers with {@link org.rtspkit.stream.RtspServers}; everything else
+ * lives in unexported {@code internal} packages. Transports are found through
+ * {@link org.rtspkit.spi.Transports}, never imported.
+ */
+module org.rtspkit.stream {
+    requires transitive org.rtspkit.api;
+    requires org.jctools.core;
+    requires com.google.common;
+
+    exports org.rtspkit.stream;
+}

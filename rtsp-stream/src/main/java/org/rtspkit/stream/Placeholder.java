@@ -1,1 +1,0 @@
-package org.rtspkit.stream; final class Placeholder {}

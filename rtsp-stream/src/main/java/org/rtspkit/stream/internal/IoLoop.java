@@ -1,0 +1,161 @@
+package org.rtspkit.stream.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
+
+/**
+ * One I/O thread: it owns a selector for its connections' sockets and delivers the packets queued for
+ * the sessions assigned to it. The server runs about one per core, so the cost of sending to many
+ * readers is spread over the cores instead of falling on the publisher's thread.
+ *
+ * <p>Work reaches the loop as tasks ({@link #execute}) and as outputs marked ready ({@link #ready}).
+ * Both queues are lock-free; the selector is woken only when the loop is actually waiting in select.
+ * The atomic (not Unsafe-based) jctools queues keep newer JDKs quiet.
+ */
+final class IoLoop implements Runnable {
+    private static final System.Logger LOG = System.getLogger(IoLoop.class.getName());
+    /** Chunk size of the unbounded queues: the allocation happens once per chunk, not per element. */
+    private static final int CHUNK = 1024;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new MpscUnboundedAtomicArrayQueue<>(CHUNK);
+    private final Queue<SessionOutput> readyOutputs = new MpscUnboundedAtomicArrayQueue<>(CHUNK);
+    private final AtomicBoolean sleeping = new AtomicBoolean();
+    private volatile boolean closed;
+
+    IoLoop(String name) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.thread = new Thread(this, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on this loop's thread, after the tasks submitted before it. */
+    void execute(Runnable task) {
+        tasks.offer(task);
+        wakeup();
+    }
+
+    /** Marks an output as having packets to send; the output makes sure it is queued at most once. */
+    void ready(SessionOutput output) {
+        readyOutputs.offer(output);
+        wakeup();
+    }
+
+    private void wakeup() {
+        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (!closed) {
+            try {
+                runTasks();
+                runReadyOutputs();
+                if (tasks.isEmpty() && readyOutputs.isEmpty()) {
+                    sleeping.set(true);
+                    if (tasks.isEmpty() && readyOutputs.isEmpty()) {
+                        selector.select(1000);
+                    } else {
+                        selector.selectNow();
+                    }
+                    sleeping.set(false);
+                } else {
+                    selector.selectNow();
+                }
+                handleSelected(selector.selectedKeys());
+            } catch (ClosedSelectorException e) {
+                return;
+            } catch (Throwable t) {
+                // A bug in one connection's handling must not stop every other connection of the loop.
+                LOG.log(System.Logger.Level.ERROR, "unexpected error in I/O loop " + thread.getName(), t);
+            }
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        int budget = 4096;
+        while (budget-- > 0 && (task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "unexpected error in an I/O task", e);
+            }
+        }
+    }
+
+    private void runReadyOutputs() {
+        // Bounded so that sockets and tasks get their turn even under a constant stream of packets.
+        int budget = 16384;
+        SessionOutput output;
+        while (budget-- > 0 && (output = readyOutputs.poll()) != null) {
+            output.drain();
+        }
+    }
+
+    private void handleSelected(Set<SelectionKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (SelectionKey key : keys) {
+            Object attachment = key.attachment();
+            if (attachment instanceof SelectableHandler handler) {
+                try {
+                    handler.onReady(key);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "unexpected error handling a socket", e);
+                }
+            }
+        }
+        keys.clear();
+    }
+
+    /** Stops the thread and waits for it; the selector's channels are closed by their owners. */
+    void close() {
+        closed = true;
+        selector.wakeup();
+        if (!inLoop()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing selector", e);
+        }
+    }
+
+    /** Something registered with a selector key as its attachment. */
+    interface SelectableHandler {
+        void onReady(SelectionKey key);
+    }
+}

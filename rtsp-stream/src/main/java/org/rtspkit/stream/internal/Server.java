@@ -1,0 +1,366 @@
+package org.rtspkit.stream.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.rtspkit.api.RtspServer;
+import org.rtspkit.api.RtspkitException;
+import org.rtspkit.api.ServerConfig;
+import org.rtspkit.api.ServerHandler;
+import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionDescription;
+import org.rtspkit.api.SessionState;
+import org.rtspkit.api.TransportProtocol;
+import org.rtspkit.spi.MediaTransport;
+import org.rtspkit.spi.TransportProvider;
+import org.rtspkit.spi.Transports;
+
+/**
+ * The RTSP server: the listener, the I/O loops, the sessions and streams, and the timers that send
+ * reports and end silent sessions. Start one with {@link #start}.
+ */
+public final class Server implements RtspServer {
+    private static final System.Logger LOG = System.getLogger(Server.class.getName());
+
+    private final ServerConfig config;
+    private final ServerHandler handler;
+    private final Map<TransportProtocol, MediaTransport> transports;
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress boundAddress;
+    private final IoLoop[] loops;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Thread acceptor;
+    private final RequestProcessor processor;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+
+    private Server(ServerConfig config, ServerHandler handler, Map<TransportProtocol, MediaTransport> transports,
+                   ServerSocketChannel listener) throws IOException {
+        this.config = config;
+        this.handler = handler;
+        this.transports = transports;
+        this.listener = listener;
+        this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
+        this.loops = new IoLoop[config.ioThreads()];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new IoLoop("rtspkit-io-" + i);
+        }
+        this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-"));
+        this.processor = new RequestProcessor(this);
+        this.acceptor = new Thread(this::acceptLoop, "rtspkit-accept " + boundAddress);
+        acceptor.setDaemon(true);
+    }
+
+    /** Checks the configuration, opens the transports and then the listener; on failure closes what it opened. */
+    public static Server start(ServerConfig config, ServerHandler handler) throws IOException {
+        ConfigCheck.validate(config);
+        Map<TransportProtocol, TransportProvider> providers = Transports.available(Server.class.getClassLoader());
+        ConfigCheck.requireTransports(config, providers);
+        Map<TransportProtocol, MediaTransport> opened = new EnumMap<>(TransportProtocol.class);
+        ServerSocketChannel listener = null;
+        try {
+            for (Map.Entry<TransportProtocol, TransportProvider> e : providers.entrySet()) {
+                Optional<MediaTransport> t = e.getValue().open(config);
+                t.ifPresent(mt -> opened.put(e.getKey(), mt));
+            }
+            listener = openListener(config.rtspAddress());
+            Server server = new Server(config, handler == null ? new ServerHandler() { } : handler, opened, listener);
+            server.begin();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            opened.values().forEach(MediaTransport::close);
+            if (listener != null) {
+                listener.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ServerSocketChannel openListener(InetSocketAddress address) throws IOException {
+        // A wildcard IPv4 address binds IPv4 only, as clients of 0.0.0.0 expect.
+        ServerSocketChannel ch = address.getAddress() instanceof java.net.Inet4Address
+                ? ServerSocketChannel.open(StandardProtocolFamily.INET)
+                : ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(address, 1024);
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private void begin() {
+        for (IoLoop loop : loops) {
+            loop.start();
+        }
+        long checkMillis = Math.max(10, config.checkStreamPeriod().toMillis());
+        timer.scheduleWithFixedDelay(this::checkTimeouts, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        long sr = Math.max(1, config.senderReportPeriod().toMillis());
+        timer.scheduleAtFixedRate(this::sendSenderReports, sr, sr, TimeUnit.MILLISECONDS);
+        long rr = Math.max(1, config.receiverReportPeriod().toMillis());
+        timer.scheduleAtFixedRate(this::sendReceiverReports, rr, rr, TimeUnit.MILLISECONDS);
+        acceptor.start();
+        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + boundAddress + " with " + transports.keySet());
+    }
+
+    private void acceptLoop() {
+        while (!closed.get()) {
+            SocketChannel ch;
+            try {
+                ch = listener.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+                    sleepQuietly(10);
+                }
+                continue;
+            }
+            accept(ch);
+        }
+    }
+
+    private void accept(SocketChannel ch) {
+        try {
+            if (connections.size() >= config.maxConnections()) {
+                LOG.log(System.Logger.Level.WARNING, "refusing a connection: " + connections.size()
+                        + " are open, the limit (maxConnections) is " + config.maxConnections());
+                ch.close();
+                return;
+            }
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+            Connection c = new Connection(this, loop, ch);
+            connections.add(c);
+            handler.onConnectionOpen(c);
+            loop.execute(c::register);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot set up an accepted connection", e);
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    // ---- timers
+
+    private void checkTimeouts() {
+        long now = System.nanoTime();
+        for (Connection c : connections) {
+            c.loop().execute(() -> c.checkTimeouts(now));
+        }
+        for (Session s : sessions.values()) {
+            SessionState st = s.state();
+            if (s.isTcp() || s.transport() == null) {
+                continue;
+            }
+            if (st == SessionState.RECORD && now - s.lastPacketNanos() >= config.readTimeout().toNanos()) {
+                s.closeAsync(new RtspkitException("session timed out"));
+            } else if (st == SessionState.PLAY
+                    && now - s.lastPacketNanos() >= config.idleTimeout().toNanos()
+                    && now - s.lastRequestNanos() >= config.idleTimeout().toNanos()) {
+                s.closeAsync(new RtspkitException("session timed out"));
+            }
+        }
+    }
+
+    private void sendSenderReports() {
+        if (!config.senderReports()) {
+            return;
+        }
+        for (Stream s : streams) {
+            try {
+                s.sendSenderReports();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "sending sender reports", e);
+            }
+        }
+    }
+
+    private void sendReceiverReports() {
+        for (Session s : sessions.values()) {
+            if (s.state() == SessionState.RECORD && !s.isTcp()) {
+                try {
+                    processor.sendReceiverReports(s);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "sending receiver reports", e);
+                }
+            }
+        }
+    }
+
+    // ---- bookkeeping used by connections, sessions and streams
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    ServerHandler handler() {
+        return handler;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    RequestProcessor processor() {
+        return processor;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    Map<TransportProtocol, MediaTransport> mediaTransports() {
+        return transports;
+    }
+
+    Session findSession(String id) {
+        return sessions.get(id);
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    void addSession(Session s) {
+        sessions.put(s.id(), s);
+    }
+
+    void sessionClosed(Session s) {
+        sessions.remove(s.id(), s);
+    }
+
+    void streamClosed(Stream s) {
+        streams.remove(s);
+    }
+
+    /** Runs on a worker after a connection closed: applies the session rules, then tells the application. */
+    void connectionClosed(Connection c, Throwable error) {
+        connections.remove(c);
+        Session s = c.boundSession();
+        if (s != null) {
+            s.detach(c);
+            SessionState st = s.state();
+            boolean media = st == SessionState.PLAY || st == SessionState.RECORD;
+            if ((!media || s.isTcp()) && s.connections().isEmpty()) {
+                s.closeNow(new RtspkitException("not in use"));
+            }
+        }
+        handler.onConnectionClose(c, error);
+    }
+
+    // ---- RtspServer
+
+    @Override
+    public ServerStream createStream(SessionDescription description) {
+        if (closed.get()) {
+            throw new RtspkitException("server is closed");
+        }
+        Stream s = new Stream(this, description, random);
+        streams.add(s);
+        return s;
+    }
+
+    @Override
+    public InetSocketAddress rtspAddress() {
+        return boundAddress;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> udpRtpAddress() {
+        return transports.containsKey(TransportProtocol.UDP) ? Optional.of(config.udpRtpAddress()) : Optional.empty();
+    }
+
+    @Override
+    public Set<String> transports() {
+        return transports.values().stream().map(MediaTransport::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
+        }
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Stream s : List.copyOf(streams)) {
+            s.close();
+        }
+        RtspkitException terminated = new RtspkitException("terminated");
+        for (Session s : new ArrayList<>(sessions.values())) {
+            s.closeNow(terminated);
+        }
+        for (Connection c : List.copyOf(connections)) {
+            c.closeAsync(terminated);
+        }
+        timer.shutdownNow();
+        // Let the loops run the close tasks queued above before they stop.
+        for (IoLoop loop : loops) {
+            loop.execute(() -> { });
+        }
+        sleepQuietly(20);
+        for (IoLoop loop : loops) {
+            loop.close();
+        }
+        transports.values().forEach(MediaTransport::close);
+        workers.shutdown();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package org.rtspkit.stream.internal;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
+import org.rtspkit.spi.PacketSink;
+
+/**
+ * The bounded queue between writers (the stream, the report timers, the application) and one
+ * session's transport sinks, drained by the session's I/O loop.
+ *
+ * <p>Writers never wait: {@link #offer} fails when the queue is full and the caller counts the drop.
+ * The loop sends up to {@link #BATCH} packets per turn and then flushes the connection once, so a burst
+ * of packets for a TCP reader leaves in one socket write.
+ */
+final class SessionOutput {
+    /** Packets sent per turn before other outputs get theirs. */
+    static final int BATCH = 64;
+
+    private final MpscAtomicArrayQueue<OutboundPacket> queue;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final IoLoop loop;
+    private final PacketSink[] sinks;
+    /** The RTSP connection that carries this session's packets (TCP); null for UDP. */
+    private final Connection carrier;
+    private final Session session;
+    private OutboundPacket pending;
+    private volatile boolean closed;
+
+    SessionOutput(Session session, int capacity, IoLoop loop, PacketSink[] sinks, Connection carrier) {
+        this.session = session;
+        this.queue = new MpscAtomicArrayQueue<>(capacity);
+        this.loop = loop;
+        this.sinks = sinks;
+        this.carrier = carrier;
+    }
+
+    /** Queues a packet; false when the queue is full (the packet is dropped for this session only). */
+    boolean offer(OutboundPacket packet) {
+        if (closed || !queue.offer(packet)) {
+            return false;
+        }
+        schedule();
+        return true;
+    }
+
+    boolean hasMedia(int mediaIndex) {
+        return mediaIndex < sinks.length && sinks[mediaIndex] != null;
+    }
+
+    /** Asks the loop for a turn, unless one is already pending. */
+    void schedule() {
+        if (!closed && scheduled.compareAndSet(false, true)) {
+            loop.ready(this);
+        }
+    }
+
+    /** Runs on the loop thread. */
+    void drain() {
+        scheduled.set(false);
+        if (closed) {
+            return;
+        }
+        boolean blocked = false;
+        try {
+            OutboundPacket p = pending != null ? pending : queue.poll();
+            pending = null;
+            int sent = 0;
+            while (p != null) {
+                PacketSink sink = p.mediaIndex < sinks.length ? sinks[p.mediaIndex] : null;
+                if (sink != null && !sink.send(p.rtcp, p.data, 0, p.length)) {
+                    pending = p;
+                    blocked = true;
+                    break;
+                }
+                if (++sent == BATCH) {
+                    break;
+                }
+                p = queue.poll();
+            }
+            if (carrier != null) {
+                carrier.flushOutput(blocked ? this : null);
+            }
+        } catch (IOException | RuntimeException e) {
+            session.closeAsync(e);
+            return;
+        }
+        // Blocked outputs wait for the carrier to drain; otherwise come back for what is left.
+        if (!blocked && !queue.isEmpty()) {
+            schedule();
+        }
+    }
+
+    void close() {
+        closed = true;
+        queue.clear();
+    }
+}

@@ -1,0 +1,502 @@
+package org.rtspkit.stream.internal;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rtspkit.api.Format;
+import org.rtspkit.api.H264Format;
+import org.rtspkit.api.Media;
+import org.rtspkit.api.NtpTime;
+import org.rtspkit.api.RtcpPacket;
+import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspkitException;
+import org.rtspkit.api.SenderReport;
+import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionDescription;
+import org.rtspkit.api.StreamClosedException;
+import org.rtspkit.api.StreamStats;
+import org.rtspkit.api.WriteQueueFullException;
+import org.rtspkit.stream.internal.rtp.SsrcGenerator;
+
+/**
+ * The fan-out core. A written packet is marshalled once, stamped with the stream's SSRC for its format,
+ * and the same {@link OutboundPacket} is queued for every active reader of its media: the per-reader
+ * work is a queue offer and two counter additions, with no copy and no allocation.
+ *
+ * <p>Writes, reader changes and reports take {@link #lock}; the set of active readers is an array
+ * replaced on change, so the write loop reads it without copying.
+ */
+final class Stream implements ServerStream {
+    private static final System.Logger LOG = System.getLogger(Stream.class.getName());
+    private static final Session[] NO_READERS = new Session[0];
+
+    private final Server server;
+    private final SessionDescription original;
+    private final MediaState[] medias;
+    private final FormatState[] formats;
+    private final Object lock = new Object();
+    /** One instance for every drop: a full queue is routine under load and must stay cheap. */
+    private final WriteQueueFullException queueFull = new WriteQueueFullException();
+    private final List<Session> readers = new ArrayList<>();
+    private volatile Session[] active = NO_READERS;
+    private volatile SessionDescription described;
+    private volatile boolean closed;
+    private long outboundBytes;
+    private long outboundRtpPackets;
+    private long outboundRtcpPackets;
+    private long outboundRtpPacketsDropped;
+
+    Stream(Server server, SessionDescription description, SecureRandom random) {
+        this.server = server;
+        this.original = description;
+        this.described = description;
+        List<FormatState> all = new ArrayList<>();
+        int formatCount = description.medias().stream().mapToInt(m -> m.formats().size()).sum();
+        long[] ssrcs = SsrcGenerator.generate(formatCount, random);
+        this.medias = new MediaState[description.medias().size()];
+        for (int i = 0; i < medias.length; i++) {
+            Media media = description.medias().get(i);
+            if (media.formats().isEmpty()) {
+                throw new IllegalArgumentException("media " + i + " has no formats");
+            }
+            for (Format f : media.formats()) {
+                if (f instanceof H264Format h264 && h264.packetizationMode() == 0) {
+                    throw new RtspkitException("H264 packetization-mode=0 is not supported by the server");
+                }
+            }
+            FormatState[] fs = new FormatState[media.formats().size()];
+            for (int j = 0; j < fs.length; j++) {
+                fs[j] = new FormatState(all.size(), i, media.formats().get(j), ssrcs[all.size()]);
+                all.add(fs[j]);
+            }
+            medias[i] = new MediaState(i, media, fs);
+        }
+        this.formats = all.toArray(FormatState[]::new);
+    }
+
+    // ---- writing
+
+    @Override
+    public void writePacketRtp(Media media, RtpPacket packet) {
+        writePacketRtp(media, packet, server.config().clock().instant());
+    }
+
+    @Override
+    public void writePacketRtp(Media media, RtpPacket packet, Instant ntpTime) {
+        MediaState ms = mediaState(media);
+        FormatState fs = ms.format(packet.payloadType());
+        int size = packet.marshalSize();
+        int max = server.config().maxPacketSize();
+        if (size > max) {
+            throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
+        }
+        byte[] data = new byte[size];
+        packet.marshalTo(data, 0);
+        putInt(data, 8, fs.ssrc);
+        OutboundPacket out = new OutboundPacket(ms.index, false, data, size);
+        boolean randomAccess = fs.format.ptsEqualsDts(packet);
+        int payloadBytes = packet.payload().length;
+        List<Session> slow = null;
+        synchronized (lock) {
+            if (closed) {
+                throw new StreamClosedException();
+            }
+            Instant now = server.config().clock().instant();
+            fs.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, now, randomAccess);
+            int offered = 0;
+            for (Session reader : active) {
+                SessionOutput output = reader.output();
+                if (output == null || !output.hasMedia(ms.index)) {
+                    continue;
+                }
+                offered++;
+                ReaderCounters counters = reader.readerCounters();
+                counters.packets[fs.index]++;
+                counters.octets[fs.index] += payloadBytes;
+                if (!output.offer(out)) {
+                    outboundRtpPacketsDropped++;
+                    counters.dropped++;
+                    if (slow == null) {
+                        slow = new ArrayList<>(2);
+                    }
+                    slow.add(reader);
+                } else if (randomAccess && !counters.reporting[fs.index] && reportsEnabled(fs)) {
+                    // The first report goes right after the first random-access packet, so a reader
+                    // can synchronise its tracks without waiting a whole report period.
+                    counters.reporting[fs.index] = true;
+                    offerReport(reader, fs, now);
+                }
+            }
+            outboundBytes += (long) size * offered;
+            outboundRtpPackets += offered;
+            ms.outboundBytes += (long) size * offered;
+            fs.outboundRtpPackets += offered;
+        }
+        if (slow != null) {
+            for (Session reader : slow) {
+                server.handler().onStreamWriteError(reader, queueFull);
+            }
+        }
+    }
+
+    @Override
+    public void writePacketRtcp(Media media, RtcpPacket packet) {
+        MediaState ms = mediaState(media);
+        int size = packet.marshalSize();
+        if (size > server.config().maxPacketSize()) {
+            throw new IllegalArgumentException("packet is too big: " + size + " bytes, the maximum is "
+                    + server.config().maxPacketSize());
+        }
+        byte[] data = packet.marshal();
+        OutboundPacket out = new OutboundPacket(ms.index, true, data, size);
+        synchronized (lock) {
+            if (closed) {
+                throw new StreamClosedException();
+            }
+            for (Session reader : active) {
+                SessionOutput output = reader.output();
+                if (output != null && output.hasMedia(ms.index) && output.offer(out)) {
+                    outboundBytes += size;
+                    outboundRtcpPackets++;
+                    ms.outboundBytes += size;
+                    ms.outboundRtcpPackets++;
+                }
+            }
+        }
+    }
+
+    private boolean reportsEnabled(FormatState fs) {
+        return server.config().senderReports() && fs.format.clockRate() != 0;
+    }
+
+    /** Sends every active reader the periodic report of each format it has started reporting. */
+    void sendSenderReports() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            Instant now = server.config().clock().instant();
+            for (Session reader : active) {
+                ReaderCounters counters = reader.readerCounters();
+                for (FormatState fs : formats) {
+                    if (counters.reporting[fs.index]) {
+                        offerReport(reader, fs, now);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Called with {@link #lock} held. */
+    private void offerReport(Session reader, FormatState fs, Instant now) {
+        ReaderCounters counters = reader.readerCounters();
+        Duration elapsed = Duration.between(fs.lastSystem, now);
+        long rtpTime = (fs.lastRtp + elapsedTicks(elapsed, fs.format.clockRate())) & 0xFFFF_FFFFL;
+        SenderReport sr = new SenderReport(fs.ssrc, NtpTime.encode(fs.lastNtp.plus(elapsed)), rtpTime,
+                counters.packets[fs.index] & 0xFFFF_FFFFL, counters.octets[fs.index] & 0xFFFF_FFFFL, List.of());
+        byte[] data = sr.marshal();
+        if (reader.output().offer(new OutboundPacket(fs.mediaIndex, true, data, data.length))) {
+            MediaState ms = medias[fs.mediaIndex];
+            outboundBytes += data.length;
+            outboundRtcpPackets++;
+            ms.outboundBytes += data.length;
+            ms.outboundRtcpPackets++;
+        }
+    }
+
+    private static long elapsedTicks(Duration elapsed, int clockRate) {
+        // Seconds and nanoseconds apart, to keep precision without overflow for long gaps.
+        return elapsed.getSeconds() * clockRate + elapsed.getNano() * (long) clockRate / 1_000_000_000L;
+    }
+
+    private static void putInt(byte[] b, int at, long v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    // ---- readers
+
+    /** At a reader's first SETUP. */
+    void addReader(Session reader) {
+        synchronized (lock) {
+            if (closed) {
+                throw new StreamClosedException();
+            }
+            readers.add(reader);
+        }
+    }
+
+    /** PLAY accepted: the reader starts receiving. */
+    void setActive(Session reader) {
+        synchronized (lock) {
+            if (closed || !readers.contains(reader)) {
+                return;
+            }
+            reader.readerCounters().reset();
+            Session[] next = Arrays.copyOf(active, active.length + 1);
+            next[active.length] = reader;
+            active = next;
+        }
+    }
+
+    /** PAUSE, or the reader is leaving. */
+    void setInactive(Session reader) {
+        synchronized (lock) {
+            active = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+        }
+    }
+
+    void removeReader(Session reader) {
+        synchronized (lock) {
+            active = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+            readers.remove(reader);
+        }
+    }
+
+    List<Session> readers() {
+        synchronized (lock) {
+            return List.copyOf(readers);
+        }
+    }
+
+    int formatCount() {
+        return formats.length;
+    }
+
+    // ---- description and RTP-Info
+
+    @Override
+    public SessionDescription description() {
+        return original;
+    }
+
+    /** The SDP a DESCRIBE returns: the current description with {@code trackID=<index>} controls. */
+    String describeSdp(boolean backChannels) {
+        SessionDescription d = described;
+        List<Media> withControls = new ArrayList<>(d.medias().size());
+        for (int i = 0; i < d.medias().size(); i++) {
+            Media m = d.medias().get(i);
+            // Back channels are offered only to clients that declare support for them.
+            if (!m.backChannel() || backChannels) {
+                withControls.add(m.withControl("trackID=" + i));
+            }
+        }
+        return new SessionDescription(d.title(), withControls).toSdp(false, "0.0.0.0");
+    }
+
+    int mediaCount() {
+        return medias.length;
+    }
+
+    Media media(int index) {
+        return medias[index].media;
+    }
+
+    /** Whether one of this stream's formats uses the SSRC (so a report block is about our packets). */
+    boolean ownsSsrc(long ssrc) {
+        for (FormatState f : formats) {
+            if (f.ssrc == ssrc) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SSRC to advertise in a SETUP reply: only for a media with exactly one format. */
+    Long singleSsrc(int mediaIndex) {
+        FormatState[] fs = medias[mediaIndex].formats;
+        return fs.length == 1 ? fs[0].ssrc : null;
+    }
+
+    /** The {@code seq} and {@code rtptime} of an RTP-Info entry, or null when they are not known. */
+    long[] rtpInfo(int mediaIndex, Instant now) {
+        synchronized (lock) {
+            FormatState[] fs = medias[mediaIndex].formats;
+            if (fs.length != 1 || fs[0].format.clockRate() == 0 || !fs[0].sent) {
+                return null;
+            }
+            FormatState f = fs[0];
+            int rate = f.format.clockRate();
+            long ticks = elapsedTicks(Duration.between(f.lastNtpAny, now), rate);
+            // A little in the past, so that a client never sees a DTS greater than the PTS.
+            long rtptime = (f.lastRtpAny + ticks - rate / 10) & 0xFFFF_FFFFL;
+            return new long[] {(f.lastSequenceNumber + 1) & 0xFFFF, rtptime};
+        }
+    }
+
+    @Override
+    public void reloadDescription(SessionDescription updated) {
+        List<Media> now = original.medias();
+        if (updated.medias().size() != now.size()) {
+            throw new IllegalArgumentException("the updated description has " + updated.medias().size()
+                    + " medias, the stream has " + now.size());
+        }
+        for (int i = 0; i < now.size(); i++) {
+            List<Integer> a = now.get(i).formats().stream().map(Format::payloadType).toList();
+            List<Integer> b = updated.medias().get(i).formats().stream().map(Format::payloadType).toList();
+            if (!a.equals(b)) {
+                throw new IllegalArgumentException("media " + i + " of the updated description has payload types "
+                        + b + ", the stream has " + a);
+            }
+        }
+        described = updated;
+    }
+
+    // ---- stats and lifecycle
+
+    @Override
+    public StreamStats stats() {
+        synchronized (lock) {
+            Map<Media, StreamStats.MediaStats> byMedia = new IdentityHashMap<>();
+            for (MediaState ms : medias) {
+                Map<Integer, StreamStats.FormatStats> byFormat = new HashMap<>();
+                for (FormatState fs : ms.formats) {
+                    byFormat.put(fs.format.payloadType(), new StreamStats.FormatStats(fs.outboundRtpPackets, fs.ssrc));
+                }
+                byMedia.put(ms.media, new StreamStats.MediaStats(ms.outboundBytes, ms.outboundRtcpPackets, byFormat));
+            }
+            return new StreamStats(outboundBytes, outboundRtpPackets, outboundRtcpPackets, outboundRtpPacketsDropped,
+                    byMedia);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Session> toClose;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            active = NO_READERS;
+            toClose = List.copyOf(readers);
+            readers.clear();
+        }
+        server.streamClosed(this);
+        StreamClosedException reason = new StreamClosedException();
+        for (Session s : toClose) {
+            s.closeAsync(reason);
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "stream closed, " + toClose.size() + " readers ended");
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The stream's media index of one of its medias: identity first, as medias are compared by identity. */
+    int indexOf(Media media) {
+        return mediaState(media).index;
+    }
+
+    private MediaState mediaState(Media media) {
+        for (MediaState ms : medias) {
+            if (ms.media == media) {
+                return ms;
+            }
+        }
+        for (MediaState ms : medias) {
+            if (ms.media.equals(media)) {
+                return ms;
+            }
+        }
+        throw new IllegalArgumentException("the media is not one of this stream's description");
+    }
+
+    Set<Integer> payloadTypes(int mediaIndex) {
+        Set<Integer> pts = new java.util.HashSet<>();
+        for (FormatState f : medias[mediaIndex].formats) {
+            pts.add(f.format.payloadType());
+        }
+        return pts;
+    }
+
+    private static final class MediaState {
+        final int index;
+        final Media media;
+        final FormatState[] formats;
+        long outboundBytes;
+        long outboundRtcpPackets;
+
+        MediaState(int index, Media media, FormatState[] formats) {
+            this.index = index;
+            this.media = media;
+            this.formats = formats;
+        }
+
+        FormatState format(int payloadType) {
+            for (FormatState f : formats) {
+                if (f.format.payloadType() == payloadType) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("payload type " + payloadType + " is not a format of media " + index);
+        }
+    }
+
+    /** Per format: its SSRC and the time mapping that reports and RTP-Info are computed from. */
+    private static final class FormatState {
+        final int index;
+        final int mediaIndex;
+        final Format format;
+        final long ssrc;
+        long outboundRtpPackets;
+        boolean sent;
+        int lastSequenceNumber;
+        long lastRtpAny;
+        Instant lastNtpAny;
+        /** From the last packet whose presentation and decoding times are equal. */
+        long lastRtp;
+        Instant lastNtp;
+        Instant lastSystem;
+
+        FormatState(int index, int mediaIndex, Format format, long ssrc) {
+            this.index = index;
+            this.mediaIndex = mediaIndex;
+            this.format = format;
+            this.ssrc = ssrc;
+        }
+
+        void onPacket(int sequenceNumber, long timestamp, Instant ntp, Instant now, boolean randomAccess) {
+            sent = true;
+            lastSequenceNumber = sequenceNumber;
+            lastRtpAny = timestamp;
+            lastNtpAny = ntp;
+            if (randomAccess) {
+                lastRtp = timestamp;
+                lastNtp = ntp;
+                lastSystem = now;
+            }
+        }
+    }
+
+    /** What the stream counts per reader: sender report counts per format and drops. */
+    static final class ReaderCounters {
+        final long[] packets;
+        final long[] octets;
+        final boolean[] reporting;
+        long dropped;
+
+        ReaderCounters(int formatCount) {
+            packets = new long[formatCount];
+            octets = new long[formatCount];
+            reporting = new boolean[formatCount];
+        }
+
+        void reset() {
+            Arrays.fill(packets, 0);
+            Arrays.fill(octets, 0);
+            Arrays.fill(reporting, false);
+        }
+    }
+}
