@@ -68,7 +68,8 @@ final class PublisherMedia implements InboundPackets {
         RtpPacket packet;
         try {
             packet = RtpPacket.unmarshal(data, offset, length);
-        } catch (MalformedDataException e) {
+        } catch (RuntimeException e) {
+            // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             counters.rtpInError++;
             decodeError(e);
             return;
@@ -129,7 +130,8 @@ final class PublisherMedia implements InboundPackets {
         List<RtcpPacket> packets;
         try {
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
-        } catch (MalformedDataException e) {
+        } catch (RuntimeException e) {
+            // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             counters.rtcpInError++;
             decodeError(e);
             return;

@@ -39,7 +39,8 @@ final class ReaderInbound implements InboundPackets {
         List<RtcpPacket> packets;
         try {
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
-        } catch (MalformedDataException e) {
+        } catch (RuntimeException e) {
+            // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             server.handler().onDecodeError(session, e);
             return;
         }

@@ -33,6 +33,7 @@ import org.rtspkit.spi.MediaBinding;
 import org.rtspkit.spi.MediaTransport;
 import org.rtspkit.spi.PacketSink;
 import org.rtspkit.spi.TransportSpec;
+import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
 import org.rtspkit.stream.internal.wire.Authenticator;
 import org.rtspkit.stream.internal.wire.RtpInfo;
 import org.rtspkit.stream.internal.wire.RtspUrl;
@@ -586,9 +587,9 @@ final class RequestProcessor {
         List<RtpInfo.Entry> entries = new ArrayList<>();
         for (Session.SetupMedia m : setups) {
             String u = url.scheme() + "://" + url.hostAndPort() + s.path() + "/trackID=" + m.outputIndex();
-            long[] seqTime = stream.rtpInfo(m.outputIndex(), now);
-            entries.add(seqTime == null ? new RtpInfo.Entry(u, null, null)
-                    : new RtpInfo.Entry(u, (int) seqTime[0], seqTime[1]));
+            RtpInfoPosition at = stream.rtpInfo(m.outputIndex(), now);
+            entries.add(at == null ? new RtpInfo.Entry(u, null, null)
+                    : new RtpInfo.Entry(u, at.sequenceNumber(), at.rtpTime()));
         }
         return RtpInfo.format(entries);
     }

@@ -94,7 +94,7 @@ final class Session implements ServerSession {
 
     void readerStream(Stream s) {
         this.stream = s;
-        this.readerCounters = new Stream.ReaderCounters(s.formatCount());
+        this.readerCounters = new Stream.ReaderCounters();
     }
 
     Stream.ReaderCounters readerCounters() {
@@ -180,10 +180,8 @@ final class Session implements ServerSession {
         long outBytes = 0;
         long dropped = 0;
         if (rc != null) {
-            for (int i = 0; i < rc.packets.length; i++) {
-                outRtp += rc.packets[i];
-                outBytes += rc.octets[i];
-            }
+            outRtp = rc.packets();
+            outBytes = rc.octets();
             dropped = rc.dropped;
         }
         return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, outBytes, outRtp, dropped,

@@ -1,8 +1,8 @@
 package org.rtspkit.stream.internal;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +13,6 @@ import java.util.Set;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.H264Format;
 import org.rtspkit.api.Media;
-import org.rtspkit.api.NtpTime;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspkitException;
@@ -23,7 +22,10 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.StreamClosedException;
 import org.rtspkit.api.StreamStats;
 import org.rtspkit.api.WriteQueueFullException;
+import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
+import org.rtspkit.stream.internal.rtp.SenderReportState;
 import org.rtspkit.stream.internal.rtp.SsrcGenerator;
+import org.rtspkit.stream.internal.rtp.TimeMapping;
 
 /**
  * The fan-out core. A written packet is marshalled once, stamped with the stream's SSRC for its format,
@@ -73,7 +75,7 @@ final class Stream implements ServerStream {
             }
             FormatState[] fs = new FormatState[media.formats().size()];
             for (int j = 0; j < fs.length; j++) {
-                fs[j] = new FormatState(all.size(), i, media.formats().get(j), ssrcs[all.size()]);
+                fs[j] = new FormatState(all.size(), i, media.formats().get(j), ssrcs[all.size()], server.config().clock());
                 all.add(fs[j]);
             }
             medias[i] = new MediaState(i, media, fs);
@@ -108,8 +110,7 @@ final class Stream implements ServerStream {
             if (closed) {
                 throw new StreamClosedException();
             }
-            Instant now = server.config().clock().instant();
-            fs.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, now, randomAccess);
+            fs.mapping.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, randomAccess);
             int offered = 0;
             for (Session reader : active) {
                 SessionOutput output = reader.output();
@@ -118,8 +119,7 @@ final class Stream implements ServerStream {
                 }
                 offered++;
                 ReaderCounters counters = reader.readerCounters();
-                counters.packets[fs.index]++;
-                counters.octets[fs.index] += payloadBytes;
+                boolean firstReport = counters.reports[fs.index].onPacket(payloadBytes, randomAccess);
                 if (!output.offer(out)) {
                     outboundRtpPacketsDropped++;
                     counters.dropped++;
@@ -127,11 +127,10 @@ final class Stream implements ServerStream {
                         slow = new ArrayList<>(2);
                     }
                     slow.add(reader);
-                } else if (randomAccess && !counters.reporting[fs.index] && reportsEnabled(fs)) {
+                } else if (firstReport && server.config().senderReports()) {
                     // The first report goes right after the first random-access packet, so a reader
                     // can synchronise its tracks without waiting a whole report period.
-                    counters.reporting[fs.index] = true;
-                    offerReport(reader, fs, now);
+                    offerReport(reader, fs, server.config().clock().instant());
                 }
             }
             outboundBytes += (long) size * offered;
@@ -172,10 +171,6 @@ final class Stream implements ServerStream {
         }
     }
 
-    private boolean reportsEnabled(FormatState fs) {
-        return server.config().senderReports() && fs.format.clockRate() != 0;
-    }
-
     /** Sends every active reader the periodic report of each format it has started reporting. */
     void sendSenderReports() {
         synchronized (lock) {
@@ -184,23 +179,19 @@ final class Stream implements ServerStream {
             }
             Instant now = server.config().clock().instant();
             for (Session reader : active) {
-                ReaderCounters counters = reader.readerCounters();
                 for (FormatState fs : formats) {
-                    if (counters.reporting[fs.index]) {
-                        offerReport(reader, fs, now);
-                    }
+                    offerReport(reader, fs, now);
                 }
             }
         }
     }
 
-    /** Called with {@link #lock} held. */
+    /** Called with {@link #lock} held; does nothing until the reader has had a random-access packet. */
     private void offerReport(Session reader, FormatState fs, Instant now) {
-        ReaderCounters counters = reader.readerCounters();
-        Duration elapsed = Duration.between(fs.lastSystem, now);
-        long rtpTime = (fs.lastRtp + elapsedTicks(elapsed, fs.format.clockRate())) & 0xFFFF_FFFFL;
-        SenderReport sr = new SenderReport(fs.ssrc, NtpTime.encode(fs.lastNtp.plus(elapsed)), rtpTime,
-                counters.packets[fs.index] & 0xFFFF_FFFFL, counters.octets[fs.index] & 0xFFFF_FFFFL, List.of());
+        SenderReport sr = reader.readerCounters().reports[fs.index].report(fs.ssrc, now);
+        if (sr == null) {
+            return;
+        }
         byte[] data = sr.marshal();
         if (reader.output().offer(new OutboundPacket(fs.mediaIndex, true, data, data.length))) {
             MediaState ms = medias[fs.mediaIndex];
@@ -209,11 +200,6 @@ final class Stream implements ServerStream {
             ms.outboundBytes += data.length;
             ms.outboundRtcpPackets++;
         }
-    }
-
-    private static long elapsedTicks(Duration elapsed, int clockRate) {
-        // Seconds and nanoseconds apart, to keep precision without overflow for long gaps.
-        return elapsed.getSeconds() * clockRate + elapsed.getNano() * (long) clockRate / 1_000_000_000L;
     }
 
     private static void putInt(byte[] b, int at, long v) {
@@ -241,7 +227,7 @@ final class Stream implements ServerStream {
             if (closed || !readers.contains(reader)) {
                 return;
             }
-            reader.readerCounters().reset();
+            reader.readerCounters().restart(formats);
             Session[] next = Arrays.copyOf(active, active.length + 1);
             next[active.length] = reader;
             active = next;
@@ -266,10 +252,6 @@ final class Stream implements ServerStream {
         synchronized (lock) {
             return List.copyOf(readers);
         }
-    }
-
-    int formatCount() {
-        return formats.length;
     }
 
     // ---- description and RTP-Info
@@ -317,20 +299,11 @@ final class Stream implements ServerStream {
         return fs.length == 1 ? fs[0].ssrc : null;
     }
 
-    /** The {@code seq} and {@code rtptime} of an RTP-Info entry, or null when they are not known. */
-    long[] rtpInfo(int mediaIndex, Instant now) {
-        synchronized (lock) {
-            FormatState[] fs = medias[mediaIndex].formats;
-            if (fs.length != 1 || fs[0].format.clockRate() == 0 || !fs[0].sent) {
-                return null;
-            }
-            FormatState f = fs[0];
-            int rate = f.format.clockRate();
-            long ticks = elapsedTicks(Duration.between(f.lastNtpAny, now), rate);
-            // A little in the past, so that a client never sees a DTS greater than the PTS.
-            long rtptime = (f.lastRtpAny + ticks - rate / 10) & 0xFFFF_FFFFL;
-            return new long[] {(f.lastSequenceNumber + 1) & 0xFFFF, rtptime};
-        }
+    /** Where a reader starting now picks up a media, for RTP-Info; null when it is not known. */
+    RtpInfoPosition rtpInfo(int mediaIndex, Instant now) {
+        FormatState[] fs = medias[mediaIndex].formats;
+        // The header has room for one sequence number per media.
+        return fs.length == 1 ? fs[0].mapping.rtpInfoPosition(now) : null;
     }
 
     @Override
@@ -450,53 +423,46 @@ final class Stream implements ServerStream {
         final int mediaIndex;
         final Format format;
         final long ssrc;
+        final TimeMapping mapping;
         long outboundRtpPackets;
-        boolean sent;
-        int lastSequenceNumber;
-        long lastRtpAny;
-        Instant lastNtpAny;
-        /** From the last packet whose presentation and decoding times are equal. */
-        long lastRtp;
-        Instant lastNtp;
-        Instant lastSystem;
 
-        FormatState(int index, int mediaIndex, Format format, long ssrc) {
+        FormatState(int index, int mediaIndex, Format format, long ssrc, InstantSource clock) {
             this.index = index;
             this.mediaIndex = mediaIndex;
             this.format = format;
             this.ssrc = ssrc;
-        }
-
-        void onPacket(int sequenceNumber, long timestamp, Instant ntp, Instant now, boolean randomAccess) {
-            sent = true;
-            lastSequenceNumber = sequenceNumber;
-            lastRtpAny = timestamp;
-            lastNtpAny = ntp;
-            if (randomAccess) {
-                lastRtp = timestamp;
-                lastNtp = ntp;
-                lastSystem = now;
-            }
+            this.mapping = new TimeMapping(format.clockRate(), clock);
         }
     }
 
-    /** What the stream counts per reader: sender report counts per format and drops. */
+    /** What the stream counts per reader: sender report state per format, and drops. */
     static final class ReaderCounters {
-        final long[] packets;
-        final long[] octets;
-        final boolean[] reporting;
+        SenderReportState[] reports = new SenderReportState[0];
         long dropped;
 
-        ReaderCounters(int formatCount) {
-            packets = new long[formatCount];
-            octets = new long[formatCount];
-            reporting = new boolean[formatCount];
+        /** A reader (re)starting to play counts from zero. */
+        void restart(FormatState[] formats) {
+            SenderReportState[] r = new SenderReportState[formats.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = new SenderReportState(formats[i].mapping);
+            }
+            reports = r;
         }
 
-        void reset() {
-            Arrays.fill(packets, 0);
-            Arrays.fill(octets, 0);
-            Arrays.fill(reporting, false);
+        long packets() {
+            long n = 0;
+            for (SenderReportState r : reports) {
+                n += r.packetCount();
+            }
+            return n;
+        }
+
+        long octets() {
+            long n = 0;
+            for (SenderReportState r : reports) {
+                n += r.octetCount();
+            }
+            return n;
         }
     }
 }

@@ -48,17 +48,18 @@ final class TestServers {
     /** An even port whose successor is free too; a bounded number of attempts. */
     static int freeUdpPair() throws IOException {
         for (int attempt = 0; attempt < 200; attempt++) {
+            int p;
             try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-                int p = probe.getLocalPort() & ~1;
-                if (p < 1024) {
-                    continue;
-                }
-                try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(LOOPBACK, p));
-                     DatagramSocket c = new DatagramSocket(new InetSocketAddress(LOOPBACK, p + 1))) {
-                    return p;
-                } catch (IOException busy) {
-                    // try another
-                }
+                p = probe.getLocalPort() & ~1;
+            }
+            if (p < 1024) {
+                continue;
+            }
+            try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(LOOPBACK, p));
+                 DatagramSocket c = new DatagramSocket(new InetSocketAddress(LOOPBACK, p + 1))) {
+                return p;
+            } catch (IOException busy) {
+                // taken meanwhile: try another
             }
         }
         throw new IOException("no free UDP port pair found on loopback");
