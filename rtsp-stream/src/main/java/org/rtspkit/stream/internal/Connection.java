@@ -32,9 +32,11 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** Interleaved frames may fill the output up to this many bytes; beyond it a TCP reader's queue holds them. */
     static final int FRAME_OUTPUT_LIMIT = 64 * 1024;
-    private static final int INITIAL_INPUT = 4096;
-    /** Room for a whole request at the decoder's limits (head plus a 128 KiB body). */
-    private static final int MAX_INPUT = 256 * 1024;
+    /**
+     * The decoder keeps partial requests and large frames itself, so a fixed buffer holding the longest
+     * legal line is enough; this size lets most frames be handed out without a copy.
+     */
+    private static final int INPUT_SIZE = 16 * 1024;
 
     private final Server server;
     private final IoLoop loop;
@@ -48,7 +50,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private final Set<SessionOutput> waitingOutputs = new LinkedHashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SelectionKey key;
-    private ByteBuffer input = ByteBuffer.allocate(INITIAL_INPUT);
+    private final ByteBuffer input = ByteBuffer.allocate(INPUT_SIZE);
     private ByteBuffer output = ByteBuffer.allocate(8192);
     private int requestsInFlight;
     private long stalledSinceNanos;
@@ -102,15 +104,6 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
 
     private void read() {
         try {
-            if (!input.hasRemaining()) {
-                if (input.capacity() >= MAX_INPUT) {
-                    throw new ProtocolException(400, "request too large");
-                }
-                ByteBuffer bigger = ByteBuffer.allocate(Math.min(MAX_INPUT, input.capacity() * 2));
-                input.flip();
-                bigger.put(input);
-                input = bigger;
-            }
             int n = channel.read(input);
             if (n < 0) {
                 close(null);
