@@ -1,6 +1,9 @@
 package org.rtspkit.api;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One media of a session description ({@code m=} section).
@@ -9,12 +12,26 @@ import java.util.List;
  * @param id         the {@code a=mid} value, or null
  * @param backChannel true for an ONVIF back channel ({@code a=sendonly} as seen from the server)
  * @param control    the {@code a=control} value, or null
- * @param formats    the formats, in {@code m=} line order; never empty
+ * @param formats    the formats, in {@code m=} line order; never empty, payload types distinct
  */
 public record Media(MediaType type, String id, boolean backChannel, String control, List<Format> formats) {
-    // STUB: the SDP work fills this in (validation, helpers).
     public Media {
+        Objects.requireNonNull(type, "type");
         formats = List.copyOf(formats);
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("a media needs at least one format");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (Format f : formats) {
+            if (!seen.add(f.payloadType())) {
+                throw new IllegalArgumentException("payload type " + f.payloadType() + " appears twice in one media");
+            }
+        }
+    }
+
+    /** A media with no mid, not a back channel. */
+    public static Media of(MediaType type, String control, Format... formats) {
+        return new Media(type, null, false, control, List.of(formats));
     }
 
     /** The format with the given payload type, or null. */
@@ -30,5 +47,10 @@ public record Media(MediaType type, String id, boolean backChannel, String contr
     /** A copy with another control attribute. */
     public Media withControl(String newControl) {
         return new Media(type, id, backChannel, newControl, formats);
+    }
+
+    /** A copy with other formats (new parameter sets, for example); same type, mid, direction and control. */
+    public Media withFormats(List<Format> newFormats) {
+        return new Media(type, id, backChannel, control, newFormats);
     }
 }

@@ -1,11 +1,23 @@
 package org.rtspkit.api;
 
+import java.util.Locale;
+
 /** The media type of an SDP {@code m=} line. */
 public enum MediaType {
     AUDIO, VIDEO, TEXT, APPLICATION, MESSAGE;
 
     /** The token written in SDP ({@code video}). */
     public String sdpName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type an {@code m=} line names (case-insensitive), or null for one we do not know. */
+    static MediaType fromSdpName(String token) {
+        for (MediaType t : values()) {
+            if (t.sdpName().equalsIgnoreCase(token)) {
+                return t;
+            }
+        }
+        return null;
     }
 }

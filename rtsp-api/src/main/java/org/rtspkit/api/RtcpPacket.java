@@ -5,13 +5,16 @@ import java.util.List;
 /**
  * One RTCP packet (RFC 3550 §6). A datagram or interleaved frame carries a compound packet: see
  * {@link #unmarshalCompound} and {@link #marshalCompound}.
- * STUB: signatures fixed, bodies to be written.
  */
 public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceDescription, Goodbye, GenericRtcpPacket {
     /** Bytes {@link #marshalTo} writes. */
     int marshalSize();
 
-    /** Writes the packet at {@code offset}; returns the number of bytes written. */
+    /**
+     * Writes the packet at {@code offset}; returns the number of bytes written.
+     *
+     * @throws IndexOutOfBoundsException when the packet does not fit; nothing is written then
+     */
     int marshalTo(byte[] dst, int offset);
 
     default byte[] marshal() {
@@ -20,16 +23,22 @@ public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceD
         return b;
     }
 
-    /** Parses a compound packet; {@link MalformedDataException} if any part is invalid. */
+    /**
+     * Parses a compound packet: packets one after another, each as long as its length field says.
+     *
+     * @throws MalformedDataException if the buffer is empty or any part is invalid
+     * @throws IndexOutOfBoundsException when the range lies outside {@code buf}
+     */
     static List<RtcpPacket> unmarshalCompound(byte[] buf, int offset, int length) {
-        throw new UnsupportedOperationException("TODO");
+        return RtcpCodec.unmarshalCompound(buf, offset, length);
     }
 
     static List<RtcpPacket> unmarshalCompound(byte[] buf) {
         return unmarshalCompound(buf, 0, buf.length);
     }
 
+    /** The packets one after another, as one datagram or interleaved frame carries them. */
     static byte[] marshalCompound(List<? extends RtcpPacket> packets) {
-        throw new UnsupportedOperationException("TODO");
+        return RtcpCodec.marshalCompound(packets);
     }
 }

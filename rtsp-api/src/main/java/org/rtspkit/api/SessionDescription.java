@@ -1,19 +1,31 @@
 package org.rtspkit.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A session description (SDP, RFC 8866) reduced to what an RTSP server needs: a title and medias.
- * STUB: signatures fixed, bodies to be written.
+ *
+ * @param title  the {@code s=} line; empty when there is none (never null)
+ * @param medias the {@code m=} sections in order
  */
 public record SessionDescription(String title, List<Media> medias) {
     public SessionDescription {
+        title = title == null ? "" : title;
         medias = List.copyOf(medias);
     }
 
-    /** Parses SDP text as FFmpeg, GStreamer and cameras send it. */
+    /**
+     * Parses SDP text as FFmpeg, GStreamer and cameras send it.
+     *
+     * <p>Direction attributes are not read: every parsed media has {@code backChannel == false},
+     * because an {@code a=sendonly} in a publisher's ANNOUNCE is ordinary and the text does not say
+     * which side wrote it.
+     *
+     * @throws MalformedDataException naming the line or the media (numbered from 1) that is wrong
+     */
     public static SessionDescription parse(String sdp) {
-        throw new UnsupportedOperationException("TODO");
+        return SdpParser.parse(sdp);
     }
 
     /** SDP text with profile {@code RTP/AVP} and connection address {@code 0.0.0.0}. */
@@ -22,12 +34,54 @@ public record SessionDescription(String title, List<Media> medias) {
     }
 
     /**
-     * SDP text.
+     * SDP text, lines ending in CRLF. When any media is a back channel it is written
+     * {@code a=sendonly} and every other media {@code a=recvonly}, as ONVIF back channels are described, so a client
+     * can tell what it may send.
      *
      * @param secure            write {@code RTP/SAVP} instead of {@code RTP/AVP} on every m= line
      * @param connectionAddress the IPv4 address of the session-level {@code c=} line
      */
     public String toSdp(boolean secure, String connectionAddress) {
-        throw new UnsupportedOperationException("TODO");
+        boolean anyBackChannel = medias.stream().anyMatch(Media::backChannel);
+        StringBuilder sb = new StringBuilder(256 + 256 * medias.size());
+        line(sb, "v=0");
+        line(sb, "o=- 0 0 IN IP4 127.0.0.1");
+        line(sb, "s=" + (title.isEmpty() ? " " : title));
+        line(sb, "c=IN IP4 " + connectionAddress);
+        line(sb, "t=0 0");
+        for (Media m : medias) {
+            sb.append("m=").append(m.type().sdpName()).append(" 0 ").append(secure ? "RTP/SAVP" : "RTP/AVP");
+            for (Format f : m.formats()) {
+                sb.append(' ').append(f.payloadType());
+            }
+            sb.append("\r\n");
+            if (m.id() != null) {
+                line(sb, "a=mid:" + m.id());
+            }
+            if (m.backChannel()) {
+                line(sb, "a=sendonly");
+            }
+            if (m.control() != null) {
+                line(sb, "a=control:" + m.control());
+            }
+            for (Format f : m.formats()) {
+                String rtpMap = f.rtpMap();
+                if (rtpMap != null) {
+                    line(sb, "a=rtpmap:" + f.payloadType() + " " + rtpMap);
+                }
+                Map<String, String> fmtp = f.fmtp();
+                if (!fmtp.isEmpty()) {
+                    line(sb, "a=fmtp:" + f.payloadType() + " " + Fmtp.format(fmtp));
+                }
+            }
+            if (anyBackChannel && !m.backChannel()) {
+                line(sb, "a=recvonly");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String text) {
+        sb.append(text).append("\r\n");
     }
 }
