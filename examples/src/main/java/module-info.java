@@ -1,1 +1,17 @@
-module org.rtspkit.examples { requires org.rtspkit.stream; }
+/**
+ * Runnable programs built on rtspkit, first of all the ready-to-use server
+ * ({@code org.rtspkit.examples.server.RtspkitServer}, started by {@code ./rtspkit-server} at the
+ * repository root).
+ */
+module org.rtspkit.examples {
+    // Brings org.rtspkit.api along (requires transitive). The transports are not required: the
+    // engine finds them with ServiceLoader on the module path, which is how an application picks them.
+    requires org.rtspkit.stream;
+
+    // Not used in code: it makes java.util.logging the backend of System.Logger whatever the engine's
+    // libraries require, so the one-line format set in main applies and
+    // -Djava.util.logging.config.file tunes levels.
+    requires java.logging;
+
+    // Exports nothing: these are programs started with java -m, not a library to build on.
+}

@@ -1,1 +1,0 @@
-package org.rtspkit.examples; final class Placeholder {}

@@ -1,0 +1,69 @@
+package org.rtspkit.examples.server;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rtspkit.api.ServerSession;
+import org.rtspkit.api.ServerStream;
+
+/**
+ * Which publisher owns which path, and the stream readers of that path play. A path is taken from
+ * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. Thread-safe:
+ * server callbacks arrive on any thread.
+ */
+final class PathRegistry {
+    /** One path's publisher and, once it records, its stream. */
+    record Publication(String path, ServerSession publisher, ServerStream stream) {
+    }
+
+    private final Map<String, Publication> byPath = new HashMap<>();
+    // Sessions are compared by identity: the API promises nothing about their equals.
+    private final Map<ServerSession, String> pathByPublisher = new IdentityHashMap<>();
+
+    /** Reserves a path for a publisher; false when another publisher holds it. */
+    synchronized boolean claim(String path, ServerSession publisher) {
+        if (byPath.containsKey(path) || pathByPublisher.containsKey(publisher)) {
+            return false;
+        }
+        byPath.put(path, new Publication(path, publisher, null));
+        pathByPublisher.put(publisher, path);
+        return true;
+    }
+
+    /** Attaches the stream to the publisher's path; false when the publisher no longer holds one. */
+    synchronized boolean startRecording(ServerSession publisher, ServerStream stream) {
+        String path = pathByPublisher.get(publisher);
+        if (path == null) {
+            return false;
+        }
+        byPath.put(path, new Publication(path, publisher, stream));
+        return true;
+    }
+
+    /** The stream of a path whose publisher is recording. */
+    synchronized Optional<ServerStream> stream(String path) {
+        Publication p = byPath.get(path);
+        return p == null ? Optional.empty() : Optional.ofNullable(p.stream());
+    }
+
+    /** The publication a publisher holds, if any. */
+    synchronized Optional<Publication> publicationOf(ServerSession publisher) {
+        String path = pathByPublisher.get(publisher);
+        return path == null ? Optional.empty() : Optional.of(byPath.get(path));
+    }
+
+    /**
+     * Frees the path a session held as publisher. The caller closes the returned publication's
+     * stream (outside this lock: closing ends reader sessions, whose callbacks come back here).
+     */
+    synchronized Optional<Publication> release(ServerSession publisher) {
+        String path = pathByPublisher.remove(publisher);
+        return path == null ? Optional.empty() : Optional.of(byPath.remove(path));
+    }
+
+    /** Number of paths held, recording or not. */
+    synchronized int size() {
+        return byPath.size();
+    }
+}

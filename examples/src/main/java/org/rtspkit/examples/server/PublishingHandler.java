@@ -1,0 +1,162 @@
+package org.rtspkit.examples.server;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import org.rtspkit.api.AnnounceContext;
+import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspRequest;
+import org.rtspkit.api.RtspResponse;
+import org.rtspkit.api.RtspServer;
+import org.rtspkit.api.RtspStatus;
+import org.rtspkit.api.RtspStatusException;
+import org.rtspkit.api.RtspkitException;
+import org.rtspkit.api.ServerConnection;
+import org.rtspkit.api.ServerHandler;
+import org.rtspkit.api.ServerSession;
+import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionDescription;
+import org.rtspkit.api.SessionState;
+import org.rtspkit.api.SetupContext;
+import org.rtspkit.api.StreamResponse;
+
+/**
+ * The ready-to-use server's behaviour: any client publishes to any free path (ANNOUNCE, SETUP,
+ * RECORD) and any number of clients play it (DESCRIBE, SETUP, PLAY). When the publisher's session
+ * ends, the path is freed and its stream closed, which ends its readers.
+ */
+final class PublishingHandler implements ServerHandler {
+    private static final System.Logger LOG = System.getLogger(PublishingHandler.class.getName());
+
+    private final PathRegistry paths;
+    private final Credentials credentials;
+    // Set once the server is started: the server needs this handler before it exists, and the
+    // handler needs the server to create streams. Requests that arrive in between get 503.
+    private volatile RtspServer server;
+
+    /** @param credentials what every publisher and reader must present; null for an open server */
+    PublishingHandler(PathRegistry paths, Credentials credentials) {
+        this.paths = paths;
+        this.credentials = credentials;
+    }
+
+    void attach(RtspServer started) {
+        this.server = started;
+    }
+
+    @Override
+    public RtspResponse onAnnounce(AnnounceContext context) {
+        authenticate(context.connection(), context.request());
+        if (!paths.claim(context.path(), context.session())) {
+            LOG.log(Level.INFO, "refused a second publisher on path " + context.path() + " from "
+                    + HostPort.authority(context.connection().remoteAddress()));
+            // Clients see 400 and the connection closes.
+            throw RtspStatusException.badRequest("someone is already publishing to path '" + context.path() + "'");
+        }
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public StreamResponse onDescribe(RequestContext context) {
+        authenticate(context.connection(), context.request());
+        return paths.stream(context.path()).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+    }
+
+    @Override
+    public StreamResponse onSetup(SetupContext context) {
+        ServerSession session = context.session();
+        if (session.announcedDescription().isPresent()) {
+            // A publisher sets up the medias it announced; it reads no stream.
+            return new StreamResponse(RtspResponse.ok(), null);
+        }
+        if (session.state() == SessionState.INITIAL) {
+            // Later SETUPs of the session ride on the first one's check.
+            authenticate(context.connection(), context.request());
+        }
+        // Every SETUP of one reader must get the same stream, even if the path changed hands meanwhile.
+        Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path()));
+        return stream.map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+    }
+
+    @Override
+    public RtspResponse onPlay(RequestContext context) {
+        ServerSession session = context.session();
+        // PLAY may come again while playing (after nothing, or after PAUSE): log the first one only.
+        if (session.userData() == null) {
+            Participant reader = Participant.of(Participant.Role.READER, session, context.connection(),
+                    context.path(), session.setupMedias().size());
+            session.setUserData(reader);
+            LOG.log(Level.INFO, reader.describe("started"));
+        }
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public RtspResponse onRecord(RequestContext context) {
+        ServerSession session = context.session();
+        Optional<PathRegistry.Publication> held = paths.publicationOf(session);
+        if (held.isEmpty()) {
+            // Only possible if the session is being closed while its RECORD is handled.
+            throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
+        }
+        if (held.get().stream() != null) {
+            // RECORD after PAUSE: the stream and the relay are in place already.
+            return RtspResponse.ok();
+        }
+        RtspServer started = server;
+        if (started == null) {
+            return RtspResponse.of(RtspStatus.SERVICE_UNAVAILABLE);
+        }
+        SessionDescription description = session.announcedDescription()
+                .orElseThrow(() -> RtspStatusException.badRequest("RECORD without ANNOUNCE"));
+        ServerStream stream;
+        try {
+            stream = started.createStream(description);
+        } catch (RtspkitException e) {
+            throw RtspStatusException.badRequest("cannot serve what was announced: " + e.getMessage());
+        }
+        if (!paths.startRecording(session, stream)) {
+            stream.close();
+            throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
+        }
+        session.onPacketRtpAny(new StreamRelay(stream, context.path()));
+        Participant publisher = Participant.of(Participant.Role.PUBLISHER, session, context.connection(),
+                context.path(), description.medias().size());
+        session.setUserData(publisher);
+        LOG.log(Level.INFO, publisher.describe("started"));
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public RtspResponse onPause(RequestContext context) {
+        return RtspResponse.ok();
+    }
+
+    /** Clients that learned GET_PARAMETER from OPTIONS use it as a keepalive. */
+    @Override
+    public RtspResponse onGetParameter(RequestContext context) {
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public void onSessionClose(ServerSession session, Throwable error) {
+        Optional<PathRegistry.Publication> released = paths.release(session);
+        released.map(PathRegistry.Publication::stream).ifPresent(ServerStream::close);
+        if (session.userData() instanceof Participant participant) {
+            String reason = error == null ? "" : ": " + error.getMessage();
+            LOG.log(Level.INFO, participant.describe("stopped") + reason);
+        } else if (released.isPresent()) {
+            LOG.log(Level.DEBUG, "publisher of " + released.get().path() + " left before RECORD");
+        }
+    }
+
+    private void authenticate(ServerConnection connection, RtspRequest request) {
+        if (credentials != null && !connection.verifyCredentials(request, credentials.user(), credentials.pass())) {
+            throw RtspStatusException.unauthorized();
+        }
+    }
+
+    private static StreamResponse notFound(String path) {
+        LOG.log(Level.DEBUG, () -> "no one is publishing to path " + path);
+        return StreamResponse.of(RtspStatus.NOT_FOUND);
+    }
+}

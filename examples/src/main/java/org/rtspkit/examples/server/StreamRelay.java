@@ -1,0 +1,41 @@
+package org.rtspkit.examples.server;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.rtspkit.api.Media;
+import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.StreamClosedException;
+
+/**
+ * Hands every RTP packet of a publisher to the stream its readers play. The stream was created from
+ * the publisher's announced description, so the publisher's {@link Media} objects are the stream's.
+ */
+final class StreamRelay implements BiConsumer<Media, RtpPacket> {
+    private static final System.Logger LOG = System.getLogger(StreamRelay.class.getName());
+
+    private final ServerStream stream;
+    private final String path;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    StreamRelay(ServerStream stream, String path) {
+        this.stream = stream;
+        this.path = path;
+    }
+
+    @Override
+    public void accept(Media media, RtpPacket packet) {
+        try {
+            stream.writePacketRtp(media, packet);
+        } catch (StreamClosedException e) {
+            // The publisher is leaving: its session close closed the stream while packets were in flight.
+        } catch (IllegalArgumentException e) {
+            // A packet the stream cannot carry (a payload type that was not announced, an oversized
+            // packet). Say so once per publisher rather than once per packet.
+            if (warned.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "dropping packets the publisher of " + path + " sends: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The ready-to-use RTSP server ({@code ./rtspkit-server}): {@link org.rtspkit.examples.server.RtspkitServer}
+ * parses the command line ({@code ServerOptions}), and {@code PublishingHandler} lets any client publish
+ * to a free path and any number of clients read it, keeping track of paths in {@code PathRegistry}.
+ */
+package org.rtspkit.examples.server;
