@@ -12,7 +12,6 @@ import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
-import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerHandler;
 import org.rtspkit.api.ServerStream;
@@ -26,12 +25,16 @@ final class Camera implements AutoCloseable {
     private final Media video = new Media(MediaType.VIDEO, null, false, null,
             List.of(Format.fromSdp(96, "H264/90000", Map.of("packetization-mode", "1"))));
     private final RtspServer server;
-    private volatile ServerStream stream; // null until the server, which creates it, has started
+    private ServerStream stream;
     private int sequenceNumber;
 
     Camera(InetSocketAddress address) throws IOException {
-        server = RtspServers.start(ServerConfig.builder().rtspAddress(address).build(), new Handler());
-        stream = server.createStream(new SessionDescription("camera", List.of(video)));
+        // The factory runs before the server accepts its first connection, so the stream is there
+        // by the time any client asks for it.
+        server = RtspServers.start(ServerConfig.builder().rtspAddress(address).build(), started -> {
+            stream = started.createStream(new SessionDescription("camera", List.of(video)));
+            return new Handler();
+        });
     }
 
     /**
@@ -52,26 +55,21 @@ final class Camera implements AutoCloseable {
         server.close(); // ends the stream and its readers too
     }
 
-    /** Called on server threads, possibly before the constructor has created the stream. */
+    /** Called on server threads. */
     private final class Handler implements ServerHandler {
         @Override
         public StreamResponse onDescribe(RequestContext context) {
-            return serve();
+            return StreamResponse.ok(stream);
         }
 
         @Override
         public StreamResponse onSetup(SetupContext context) {
-            return serve();
+            return StreamResponse.ok(stream);
         }
 
         @Override
         public RtspResponse onPlay(RequestContext context) {
             return RtspResponse.ok();
-        }
-
-        private StreamResponse serve() {
-            ServerStream s = stream;
-            return s == null ? StreamResponse.of(RtspStatus.SERVICE_UNAVAILABLE) : StreamResponse.ok(s);
         }
     }
 }

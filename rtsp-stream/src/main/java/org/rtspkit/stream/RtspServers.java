@@ -1,6 +1,7 @@
 package org.rtspkit.stream;
 
 import java.io.IOException;
+import java.util.function.Function;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerHandler;
@@ -26,6 +27,15 @@ public final class RtspServers {
      * @throws IOException when a port cannot be bound
      */
     public static RtspServer start(ServerConfig config, ServerHandler handler) throws IOException {
-        return Server.start(config, handler);
+        return Server.start(config, server -> handler);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, ServerHandler)}, for a handler that needs the server (to create
+     * streams): the factory is called once, before the first connection is accepted.
+     */
+    public static RtspServer start(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory)
+            throws IOException {
+        return Server.start(config, handlerFactory);
     }
 }

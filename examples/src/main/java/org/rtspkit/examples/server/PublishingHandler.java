@@ -29,18 +29,13 @@ final class PublishingHandler implements ServerHandler {
 
     private final PathRegistry paths;
     private final Credentials credentials;
-    // Set once the server is started: the server needs this handler before it exists, and the
-    // handler needs the server to create streams. Requests that arrive in between get 503.
-    private volatile RtspServer server;
+    private final RtspServer server;
 
     /** @param credentials what every publisher and reader must present; null for an open server */
-    PublishingHandler(PathRegistry paths, Credentials credentials) {
+    PublishingHandler(RtspServer server, PathRegistry paths, Credentials credentials) {
+        this.server = server;
         this.paths = paths;
         this.credentials = credentials;
-    }
-
-    void attach(RtspServer started) {
-        this.server = started;
     }
 
     @Override

@@ -77,9 +77,8 @@ public final class RtspkitServer {
     /** Starts a server that behaves as the command line describes. */
     static Started start(ServerOptions options) throws IOException {
         PathRegistry paths = new PathRegistry();
-        PublishingHandler handler = new PublishingHandler(paths, options.credentials());
-        RtspServer server = RtspServers.start(config(options), handler);
-        handler.attach(server);
+        RtspServer server = RtspServers.start(config(options),
+                started -> new PublishingHandler(started, paths, options.credentials()));
         return new Started(server, paths);
     }
 

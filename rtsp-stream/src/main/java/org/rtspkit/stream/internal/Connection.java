@@ -243,7 +243,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
         if (!waitingOutputs.isEmpty()) {
             List<SessionOutput> resume = new ArrayList<>(waitingOutputs);
             waitingOutputs.clear();
-            resume.forEach(SessionOutput::schedule);
+            resume.forEach(SessionOutput::resume);
         }
     }
 

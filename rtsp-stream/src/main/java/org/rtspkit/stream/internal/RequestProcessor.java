@@ -1,5 +1,6 @@
 package org.rtspkit.stream.internal;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -554,18 +555,22 @@ final class RequestProcessor {
         if (s.state() == SessionState.PRE_PLAY && !pq.path().equals(s.path())) {
             throw RtspStatusException.badRequest("path has changed, was '" + s.path() + "', now is '" + pq.path() + "'");
         }
-        RtspResponse res = handler.onPlay(new RequestContext(conn, s, req, pq.path(), pq.query()));
-        if (res.status() != RtspStatus.OK || s.state() == SessionState.PLAY) {
+        if (s.state() == SessionState.PLAY) {
+            // PLAY while playing: the application answers, nothing else changes.
+            RtspResponse res = handler.onPlay(new RequestContext(conn, s, req, pq.path(), pq.query()));
             return withSession(s, Outcome.of(res));
         }
         Stream stream = s.readerStream();
         List<Session.SetupMedia> setups = s.setups();
-        PacketSink[] sinks = new PacketSink[stream.mediaCount()];
-        for (Session.SetupMedia m : setups) {
-            sinks[m.outputIndex()] = m.binding().sink();
-        }
         boolean tcp = s.isTcp();
-        s.openOutput(server.config().writeQueueSize(), sinks, conn.loop(), tcp ? conn : null);
+        // The queue exists before the handler runs, so that what the application writes to the
+        // session there is delivered, after the response.
+        SessionOutput output = openOutput(s, conn, stream.mediaCount(), server.config().writeQueueSize());
+        RtspResponse res = handler.onPlay(new RequestContext(conn, s, req, pq.path(), pq.query()));
+        if (res.status() != RtspStatus.OK) {
+            s.closeOutput();
+            return withSession(s, Outcome.of(res));
+        }
         s.state(SessionState.PLAY);
         if (tcp) {
             s.mediaConnection(conn);
@@ -578,8 +583,18 @@ final class RequestProcessor {
             }
             setups.forEach(m -> m.binding().start());
             stream.setActive(s);
+            output.start();
         };
         return withSession(s, new Outcome(res, afterWrite, null));
+    }
+
+    /** The session's queue towards its client: one sink per media index, drained by the connection's loop. */
+    private static SessionOutput openOutput(Session s, Connection conn, int mediaCount, int capacity) {
+        PacketSink[] sinks = new PacketSink[mediaCount];
+        for (Session.SetupMedia m : s.setups()) {
+            sinks[m.outputIndex()] = m.binding().sink();
+        }
+        return s.openOutput(capacity, sinks, conn.loop(), s.isTcp() ? conn : null);
     }
 
     private String rtpInfo(RtspUrl url, Session s, Stream stream, List<Session.SetupMedia> setups) {
@@ -607,17 +622,14 @@ final class RequestProcessor {
         if (!pq.path().equals(s.path())) {
             throw RtspStatusException.badRequest("path has changed, was '" + s.path() + "', now is '" + pq.path() + "'");
         }
-        RtspResponse res = handler.onRecord(new RequestContext(conn, s, req, pq.path(), pq.query()));
-        if (res.status() != RtspStatus.OK) {
-            return withSession(s, Outcome.of(res));
-        }
-        PacketSink[] sinks = new PacketSink[s.announced().medias().size()];
-        for (Session.SetupMedia m : setups) {
-            sinks[m.outputIndex()] = m.binding().sink();
-        }
         boolean tcp = s.isTcp();
         // A publisher's output only carries receiver reports and application RTCP.
-        s.openOutput(8, sinks, conn.loop(), tcp ? conn : null);
+        SessionOutput output = openOutput(s, conn, s.announced().medias().size(), 8);
+        RtspResponse res = handler.onRecord(new RequestContext(conn, s, req, pq.path(), pq.query()));
+        if (res.status() != RtspStatus.OK) {
+            s.closeOutput();
+            return withSession(s, Outcome.of(res));
+        }
         s.state(SessionState.RECORD);
         s.touchPacket();
         if (tcp) {
@@ -628,6 +640,7 @@ final class RequestProcessor {
             // UDP publishers (FFmpeg) send no keepalives on the RTSP connection: no read deadline then.
             conn.setMode(tcp, tcp ? readTimeout : 0);
             setups.forEach(m -> m.binding().start());
+            output.start();
         };
         return withSession(s, new Outcome(res, afterWrite, null));
     }
@@ -673,7 +686,8 @@ final class RequestProcessor {
         // The requesting connection stays open and usable; the session and its other connections end.
         conn.bind(null);
         s.detach(conn);
-        s.closeAsync(new RtspkitException("torn down by " + conn.remoteAddress()));
+        InetSocketAddress by = conn.remoteAddress();
+        s.closeAsync(new RtspkitException("torn down by " + by.getAddress().getHostAddress() + ":" + by.getPort()));
         return Outcome.of(RtspResponse.ok());
     }
 

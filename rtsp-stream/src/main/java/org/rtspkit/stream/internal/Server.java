@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspkitException;
@@ -59,10 +60,9 @@ public final class Server implements RtspServer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
 
-    private Server(ServerConfig config, ServerHandler handler, Map<TransportProtocol, MediaTransport> transports,
-                   ServerSocketChannel listener) throws IOException {
+    private Server(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory,
+                   Map<TransportProtocol, MediaTransport> transports, ServerSocketChannel listener) throws IOException {
         this.config = config;
-        this.handler = handler;
         this.transports = transports;
         this.listener = listener;
         this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
@@ -72,13 +72,17 @@ public final class Server implements RtspServer {
         }
         this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-"));
+        // Last but the processor: the factory may already create streams on this server.
+        ServerHandler h = handlerFactory.apply(this);
+        this.handler = h == null ? new ServerHandler() { } : h;
         this.processor = new RequestProcessor(this);
         this.acceptor = new Thread(this::acceptLoop, "rtspkit-accept " + boundAddress);
         acceptor.setDaemon(true);
     }
 
     /** Checks the configuration, opens the transports and then the listener; on failure closes what it opened. */
-    public static Server start(ServerConfig config, ServerHandler handler) throws IOException {
+    public static Server start(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory)
+            throws IOException {
         ConfigCheck.validate(config);
         Map<TransportProtocol, TransportProvider> providers = Transports.available(Server.class.getClassLoader());
         ConfigCheck.requireTransports(config, providers);
@@ -90,7 +94,7 @@ public final class Server implements RtspServer {
                 t.ifPresent(mt -> opened.put(e.getKey(), mt));
             }
             listener = openListener(config.rtspAddress());
-            Server server = new Server(config, handler == null ? new ServerHandler() { } : handler, opened, listener);
+            Server server = new Server(config, handlerFactory, opened, listener);
             server.begin();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -276,7 +280,9 @@ public final class Server implements RtspServer {
             SessionState st = s.state();
             boolean media = st == SessionState.PLAY || st == SessionState.RECORD;
             if ((!media || s.isTcp()) && s.connections().isEmpty()) {
-                s.closeNow(new RtspkitException("not in use"));
+                // A TCP session's media failing (a write timeout, a reset) is why it ends: say so.
+                boolean mediaFailed = media && s.isTcp() && error != null && s.mediaConnection() == c;
+                s.closeNow(mediaFailed ? error : new RtspkitException("not in use"));
             }
         }
         handler.onConnectionClose(c, error);

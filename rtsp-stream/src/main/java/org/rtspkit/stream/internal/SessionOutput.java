@@ -25,6 +25,10 @@ final class SessionOutput {
     private final Connection carrier;
     private final Session session;
     private OutboundPacket pending;
+    /** Set while the carrier's output is full: offers then only queue, and the carrier resumes us. */
+    private volatile boolean blocked;
+    /** False until the response that starts the media has been written (see {@link #start}). */
+    private volatile boolean started;
     private volatile boolean closed;
 
     SessionOutput(Session session, int capacity, IoLoop loop, PacketSink[] sinks, Connection carrier) {
@@ -48,11 +52,26 @@ final class SessionOutput {
         return mediaIndex < sinks.length && sinks[mediaIndex] != null;
     }
 
-    /** Asks the loop for a turn, unless one is already pending. */
+    /** Asks the loop for a turn, unless one is already pending or there is nothing it could do. */
     void schedule() {
-        if (!closed && scheduled.compareAndSet(false, true)) {
+        if (started && !blocked && !closed && scheduled.compareAndSet(false, true)) {
             loop.ready(this);
         }
+    }
+
+    /**
+     * Lets queued packets go out. Packets offered before this (by the application during PLAY or
+     * RECORD handling) wait, so that they follow the response on the wire.
+     */
+    void start() {
+        started = true;
+        schedule();
+    }
+
+    /** The carrier wrote everything it held: carry on sending. Runs on the loop. */
+    void resume() {
+        blocked = false;
+        schedule();
     }
 
     /** Runs on the loop thread. */
@@ -61,7 +80,7 @@ final class SessionOutput {
         if (closed) {
             return;
         }
-        boolean blocked = false;
+        blocked = false;
         try {
             OutboundPacket p = pending != null ? pending : queue.poll();
             pending = null;
@@ -85,8 +104,8 @@ final class SessionOutput {
             session.closeAsync(e);
             return;
         }
-        // Blocked outputs wait for the carrier to drain; otherwise come back for what is left.
-        if (!blocked && !queue.isEmpty()) {
+        // A blocked output waits for its carrier to drain; otherwise come back for what is left.
+        if (!queue.isEmpty()) {
             schedule();
         }
     }

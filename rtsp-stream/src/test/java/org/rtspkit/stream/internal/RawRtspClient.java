@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -26,6 +27,25 @@ final class RawRtspClient implements AutoCloseable {
 
     RawRtspClient(InetSocketAddress server) throws IOException {
         socket = new Socket();
+        socket.connect(server, 5000);
+        socket.setSoTimeout(5000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /**
+     * Connects from a chosen local address (127.0.0.2 looks like another host to a loopback server)
+     * and, when {@code receiveBuffer} is positive, with that socket receive buffer, set before
+     * connecting so that the advertised window stays that small.
+     */
+    RawRtspClient(InetSocketAddress server, InetAddress localAddress, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(server, 5000);
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
@@ -120,6 +140,47 @@ final class RawRtspClient implements AutoCloseable {
             byte[] body = in.readNBytes(length);
             return new Response(Integer.parseInt(parts[1]), headers, body);
         }
+    }
+
+    /**
+     * Reads a response head as sent: the status line and the header lines with their original
+     * spelling and order. The body, if any, is read and dropped.
+     */
+    List<String> readRawHead() throws IOException {
+        List<String> lines = new ArrayList<>();
+        String line;
+        int length = 0;
+        while (!(line = readLine()).isEmpty()) {
+            lines.add(line);
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        in.readNBytes(length);
+        return lines;
+    }
+
+    /** Writes text as it is (a hand-made request, a stray response). */
+    void writeText(String text) throws IOException {
+        writeRaw(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The next interleaved frame, or null when none starts within {@code timeoutMillis}. */
+    Frame pollFrame(int timeoutMillis) throws IOException {
+        int previous = socket.getSoTimeout();
+        int first;
+        socket.setSoTimeout(timeoutMillis);
+        try {
+            first = read();
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(previous);
+        }
+        if (first != '$') {
+            throw new IOException("expected an interleaved frame, got byte " + first);
+        }
+        return readFrameAfterDollar();
     }
 
     /** Reads the next interleaved frame (responses are not expected here). */

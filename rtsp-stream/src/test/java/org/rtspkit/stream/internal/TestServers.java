@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.rtspkit.api.AnnounceContext;
 import org.rtspkit.api.H264Format;
@@ -18,6 +19,7 @@ import org.rtspkit.api.MediaType;
 import org.rtspkit.api.Mpeg4AudioFormat;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtspResponse;
+import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerHandler;
@@ -43,6 +45,22 @@ final class TestServers {
             b.udpAddresses(new InetSocketAddress(LOOPBACK, port), new InetSocketAddress(LOOPBACK, port + 1));
         }
         return b;
+    }
+
+    /** {@code rtsp://127.0.0.1:<port><path>} for a started server. */
+    static String url(RtspServer server, String path) {
+        return "rtsp://127.0.0.1:" + server.rtspAddress().getPort() + path;
+    }
+
+    /** Waits, polling every 10 ms, until the condition holds; fails the test after {@code max}. */
+    static void await(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** An even port whose successor is free too; a bounded number of attempts. */
