@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings of an RTSP server. Build one with {@link #builder()}; every setting has the default given
@@ -30,6 +31,7 @@ import java.util.Set;
  * @param ioThreads            threads that deliver packets and serve connections
  * @param maxConnections       open RTSP connections accepted at once; more get 503 and are closed
  * @param maxSessions          sessions alive at once; more get 503
+ * @param tlsContext           non-null to serve RTSPS (TLS) on {@code rtspAddress}; secure media (SAVP) needs it
  */
 public record ServerConfig(
         InetSocketAddress rtspAddress,
@@ -49,7 +51,8 @@ public record ServerConfig(
         InstantSource clock,
         int ioThreads,
         int maxConnections,
-        int maxSessions) {
+        int maxSessions,
+        SSLContext tlsContext) {
 
     /** 1500-byte Ethernet MTU less the IPv4 and UDP headers. */
     public static final int MAX_UDP_PAYLOAD = 1472;
@@ -94,6 +97,7 @@ public record ServerConfig(
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int maxConnections = 10_000;
         private int maxSessions = 10_000;
+        private SSLContext tlsContext;
 
         private Builder() {
         }
@@ -132,11 +136,13 @@ public record ServerConfig(
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         /** Default 10,000. */
         public Builder maxSessions(int v) { maxSessions = v; return this; }
+        /** Default none: plain RTSP. With a context, the listener speaks TLS (RTSPS). */
+        public Builder tlsContext(SSLContext v) { tlsContext = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(rtspAddress, udpRtpAddress, udpRtcpAddress, readTimeout, writeTimeout, idleTimeout,
                     writeQueueSize, maxPacketSize, udpReadBufferSize, senderReports, authMethods, senderReportPeriod,
-                    receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions);
+                    receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions, tlsContext);
         }
     }
 }

@@ -50,7 +50,8 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private final Set<SessionOutput> waitingOutputs = new LinkedHashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SelectionKey key;
-    private final ByteBuffer input = ByteBuffer.allocate(INPUT_SIZE);
+    private final ByteBuffer input;
+    private final NetIo io;
     private ByteBuffer output = ByteBuffer.allocate(8192);
     private int requestsInFlight;
     private long stalledSinceNanos;
@@ -63,10 +64,14 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private volatile long inboundBytes;
     private volatile long outboundBytes;
 
-    Connection(Server server, IoLoop loop, SocketChannel channel) throws IOException {
+    Connection(Server server, IoLoop loop, SocketChannel channel, NetIo io) throws IOException {
         this.server = server;
         this.loop = loop;
         this.channel = channel;
+        this.io = io;
+        // A TLS record is a little larger than 16 KiB once decrypted; the buffer must hold one.
+        this.input = ByteBuffer.allocate(io instanceof TlsIo tls ? Math.max(INPUT_SIZE, tls.applicationBufferSize())
+                : INPUT_SIZE);
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
         this.requests = new SerialExecutor(server.workers());
@@ -104,7 +109,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
 
     private void read() {
         try {
-            int n = channel.read(input);
+            int n = io.read(input);
             if (n < 0) {
                 close(null);
                 return;
@@ -112,6 +117,12 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             inboundBytes += n;
             lastReadNanos = System.nanoTime();
             decodeInput();
+            // TLS can hold whole records that did not fit: no read event will announce them again.
+            while (io.hasBufferedInput() && !closed.get() && input.hasRemaining()
+                    && (n = io.read(input)) > 0) {
+                inboundBytes += n;
+                decodeInput();
+            }
         } catch (IOException | RuntimeException e) {
             close(e);
         }
@@ -217,9 +228,9 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             waitingOutputs.add(waiter);
         }
         try {
-            if (output.position() > 0) {
+            if (output.position() > 0 || io.hasPendingOutput()) {
                 output.flip();
-                int n = channel.write(output);
+                int n = io.write(output);
                 outboundBytes += n;
                 output.compact();
             }
@@ -227,7 +238,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             close(e);
             return;
         }
-        if (output.position() > 0) {
+        if (output.position() > 0 || io.hasPendingOutput()) {
             if (stalledSinceNanos == 0) {
                 stalledSinceNanos = System.nanoTime();
             }
@@ -255,7 +266,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
         if (requestsInFlight == 0 && closeAfterFlush == null) {
             ops |= SelectionKey.OP_READ;
         }
-        if (output.position() > 0) {
+        if (output.position() > 0 || io.hasPendingOutput()) {
             ops |= SelectionKey.OP_WRITE;
         }
         if (key.interestOps() != ops) {

@@ -376,8 +376,7 @@ final class RequestProcessor {
         MediaTransport transport = null;
         for (TransportSpec o : offers) {
             MediaTransport t = server.mediaTransports().get(o.protocol());
-            // Secure profiles need RTSPS, which this server does not offer.
-            if (t != null && o.profile() == TransportProfile.AVP) {
+            if (t != null && profileAllowed(o)) {
                 offer = o;
                 transport = t;
                 break;
@@ -495,6 +494,19 @@ final class RequestProcessor {
             reply = reply.withSsrc(stream.singleSsrc(index));
         }
         return withSession(s, Outcome.of(res.withHeader("Transport", reply.format())));
+    }
+
+    /**
+     * With TLS on, media over UDP must be encrypted (SAVP): plain RTP would undo what RTSPS protects.
+     * Interleaved media travels inside TLS, so plain AVP over TCP stays allowed. SAVP needs TLS, which
+     * carries its keys.
+     */
+    private boolean profileAllowed(TransportSpec offer) {
+        boolean tls = server.config().tlsContext() != null;
+        if (offer.profile() == TransportProfile.AVP) {
+            return !tls || offer.protocol() == TransportProtocol.TCP;
+        }
+        return tls && server.srtpAvailable();
     }
 
     private static int trackIndex(String trackId, int mediaCount) {

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
+import javax.net.ssl.SSLContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class Server implements RtspServer {
             }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-            Connection c = new Connection(this, loop, ch);
+            Connection c = new Connection(this, loop, ch, netIo(ch));
             connections.add(c);
             handler.onConnectionOpen(c);
             loop.execute(c::register);
@@ -175,6 +176,15 @@ public final class Server implements RtspServer {
                 // already failing
             }
         }
+    }
+
+    private NetIo netIo(SocketChannel ch) throws IOException {
+        SSLContext tls = config.tlsContext();
+        if (tls == null) {
+            return new PlainIo(ch);
+        }
+        InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
+        return new TlsIo(ch, tls.createSSLEngine(remote.getHostString(), remote.getPort()));
     }
 
     // ---- timers
@@ -249,6 +259,11 @@ public final class Server implements RtspServer {
 
     Map<TransportProtocol, MediaTransport> mediaTransports() {
         return transports;
+    }
+
+    /** Whether secure media (SAVP) can be served: needs an SRTP provider. Not yet wired. */
+    boolean srtpAvailable() {
+        return false;
     }
 
     Session findSession(String id) {

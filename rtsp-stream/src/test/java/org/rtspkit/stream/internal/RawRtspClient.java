@@ -33,6 +33,14 @@ final class RawRtspClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** Over a socket the caller connected, for example a TLS one. */
+    RawRtspClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setSoTimeout(5000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
     /**
      * Connects from a chosen local address (127.0.0.2 looks like another host to a loopback server)
      * and, when {@code receiveBuffer} is positive, with that socket receive buffer, set before
