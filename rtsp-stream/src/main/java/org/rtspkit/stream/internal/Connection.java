@@ -52,6 +52,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private SelectionKey key;
     private final ByteBuffer input;
     private final NetIo io;
+    private final String refusal;
     private ByteBuffer output = ByteBuffer.allocate(8192);
     private int requestsInFlight;
     private long stalledSinceNanos;
@@ -64,8 +65,12 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private volatile long inboundBytes;
     private volatile long outboundBytes;
 
-    Connection(Server server, IoLoop loop, SocketChannel channel, NetIo io) throws IOException {
+    /**
+     * @param refusal why every request on this connection is answered 503 (a limit was reached), or null
+     */
+    Connection(Server server, IoLoop loop, SocketChannel channel, NetIo io, String refusal) throws IOException {
         this.server = server;
+        this.refusal = refusal;
         this.loop = loop;
         this.channel = channel;
         this.io = io;
@@ -80,6 +85,11 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
 
     IoLoop loop() {
         return loop;
+    }
+
+    /** Non-null when the connection was accepted over a limit: its requests get 503 with this reason. */
+    String refusal() {
+        return refusal;
     }
 
     /** Runs on the loop: registers the socket for reading. */

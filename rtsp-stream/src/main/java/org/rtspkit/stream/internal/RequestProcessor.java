@@ -70,7 +70,12 @@ final class RequestProcessor {
         } catch (RtspStatusException.AuthenticationException e) {
             outcome = authenticationFailed(conn, request, e);
         } catch (RtspStatusException e) {
-            outcome = new Outcome(RtspResponse.of(e.status()), null, e);
+            RtspResponse res = RtspResponse.of(e.status());
+            if (e.status() == RtspStatus.SERVICE_UNAVAILABLE) {
+                // Operators and clients should see which limit was hit, not just that one was.
+                res = res.withBody("text/plain", e.getMessage());
+            }
+            outcome = new Outcome(res, null, e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request " + request.method() + " " + request.uri() + " failed", e);
             outcome = new Outcome(RtspResponse.of(RtspStatus.INTERNAL_SERVER_ERROR), null, e);
@@ -105,6 +110,9 @@ final class RequestProcessor {
     }
 
     private Outcome handle(Connection conn, RtspRequest req) {
+        if (conn.refusal() != null) {
+            throw new RtspStatusException(RtspStatus.SERVICE_UNAVAILABLE, conn.refusal());
+        }
         if (req.headers().all("CSeq").size() != 1) {
             throw RtspStatusException.badRequest("CSeq is missing");
         }

@@ -156,15 +156,15 @@ public final class Server implements RtspServer {
 
     private void accept(SocketChannel ch) {
         try {
+            String refusal = null;
             if (connections.size() >= config.maxConnections()) {
-                LOG.log(System.Logger.Level.WARNING, "refusing a connection: " + connections.size()
-                        + " are open, the limit (maxConnections) is " + config.maxConnections());
-                ch.close();
-                return;
+                refusal = "too many connections: " + connections.size() + " are open, the limit (maxConnections) is "
+                        + config.maxConnections();
+                LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": " + refusal);
             }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-            Connection c = new Connection(this, loop, ch, netIo(ch));
+            Connection c = new Connection(this, loop, ch, netIo(ch), refusal);
             connections.add(c);
             handler.onConnectionOpen(c);
             loop.execute(c::register);
