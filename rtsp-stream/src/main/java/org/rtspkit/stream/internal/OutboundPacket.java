@@ -1,19 +1,72 @@
 package org.rtspkit.stream.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * A marshalled packet on its way out. One instance is shared by every reader it is queued for, so
- * neither it nor its bytes may be modified once queued.
+ * A marshalled packet on its way out. One instance is shared by every reader it is queued for, so its
+ * bytes may not be modified once queued.
+ *
+ * <p>Media packets come from a {@link PacketPool} and go back to it when the last reader has sent
+ * them, so a stream in steady state allocates nothing per packet. The count of holders starts at a
+ * large bias while the writer is still offering the packet, so that readers finishing early cannot
+ * bring it to zero; the writer then settles the count with the number of readers that took it.
  */
 final class OutboundPacket {
-    final int mediaIndex;
-    final boolean rtcp;
-    final byte[] data;
-    final int length;
+    private static final VarHandle REFS;
+    /** Larger than any number of readers. */
+    private static final int WRITER_BIAS = 1 << 30;
 
+    static {
+        try {
+            REFS = MethodHandles.lookup().findVarHandle(OutboundPacket.class, "refs", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final byte[] data;
+    final PacketPool pool;
+    int mediaIndex;
+    boolean rtcp;
+    int length;
+    @SuppressWarnings("unused") // through REFS
+    private volatile int refs;
+
+    /** A packet that is not recycled (reports, application RTCP). */
     OutboundPacket(int mediaIndex, boolean rtcp, byte[] data, int length) {
         this.mediaIndex = mediaIndex;
         this.rtcp = rtcp;
         this.data = data;
         this.length = length;
+        this.pool = null;
+    }
+
+    /** An empty packet of a pool. */
+    OutboundPacket(PacketPool pool, int capacity) {
+        this.data = new byte[capacity];
+        this.pool = pool;
+    }
+
+    /** The writer is about to offer this pooled packet. */
+    void beginOffers(int media, boolean isRtcp, int size) {
+        this.mediaIndex = media;
+        this.rtcp = isRtcp;
+        this.length = size;
+        REFS.setRelease(this, WRITER_BIAS);
+    }
+
+    /** The writer is done: {@code taken} readers hold the packet now. */
+    void endOffers(int taken) {
+        if (pool != null && (int) REFS.getAndAdd(this, taken - WRITER_BIAS) == WRITER_BIAS - taken) {
+            pool.recycle(this);
+        }
+    }
+
+    /** A reader has sent (or discarded) the packet. */
+    void release() {
+        if (pool != null && (int) REFS.getAndAdd(this, -1) == 1) {
+            pool.recycle(this);
+        }
     }
 }

@@ -92,6 +92,7 @@ final class SessionOutput {
                     blocked = true;
                     break;
                 }
+                p.release();
                 if (++sent == BATCH) {
                     break;
                 }
@@ -110,8 +111,20 @@ final class SessionOutput {
         }
     }
 
+    /** Runs on any thread. Packets still queued go back to their pools, on the loop: it is the queue's consumer. */
     void close() {
         closed = true;
-        queue.clear();
+        loop.execute(this::discard);
+    }
+
+    private void discard() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+        OutboundPacket p;
+        while ((p = queue.poll()) != null) {
+            p.release();
+        }
     }
 }

@@ -47,6 +47,7 @@ final class Stream implements ServerStream {
     /** One instance for every drop: a full queue is routine under load and must stay cheap. */
     private final WriteQueueFullException queueFull = new WriteQueueFullException();
     private final List<Session> readers = new ArrayList<>();
+    private final PacketPool pool;
     private volatile Session[] active = NO_READERS;
     private volatile SessionDescription described;
     private volatile boolean closed;
@@ -81,6 +82,8 @@ final class Stream implements ServerStream {
             medias[i] = new MediaState(i, media, fs);
         }
         this.formats = all.toArray(FormatState[]::new);
+        // Enough for every packet a full reader queue can hold, plus those in flight.
+        this.pool = new PacketPool(2 * server.config().writeQueueSize(), server.config().maxPacketSize());
     }
 
     // ---- writing
@@ -99,19 +102,21 @@ final class Stream implements ServerStream {
         if (size > max) {
             throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
         }
-        byte[] data = new byte[size];
-        packet.marshalTo(data, 0);
-        putInt(data, 8, fs.ssrc);
-        OutboundPacket out = new OutboundPacket(ms.index, false, data, size);
+        OutboundPacket out = pool.acquire();
+        packet.marshalTo(out.data, 0);
+        putInt(out.data, 8, fs.ssrc);
+        out.beginOffers(ms.index, false, size);
         boolean randomAccess = fs.format.ptsEqualsDts(packet);
         int payloadBytes = packet.payload().length;
         List<Session> slow = null;
         synchronized (lock) {
             if (closed) {
+                out.endOffers(0);
                 throw new StreamClosedException();
             }
             fs.mapping.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, randomAccess);
             int offered = 0;
+            int dropped = 0;
             for (Session reader : active) {
                 SessionOutput output = reader.output();
                 if (output == null || !output.hasMedia(ms.index)) {
@@ -121,6 +126,7 @@ final class Stream implements ServerStream {
                 ReaderCounters counters = reader.readerCounters();
                 boolean firstReport = counters.reports[fs.index].onPacket(payloadBytes, randomAccess);
                 if (!output.offer(out)) {
+                    dropped++;
                     outboundRtpPacketsDropped++;
                     counters.dropped++;
                     if (slow == null) {
@@ -133,6 +139,7 @@ final class Stream implements ServerStream {
                     offerReport(reader, fs, server.config().clock().instant());
                 }
             }
+            out.endOffers(offered - dropped);
             outboundBytes += (long) size * offered;
             outboundRtpPackets += offered;
             ms.outboundBytes += (long) size * offered;
