@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.atomic.MpscGrowableAtomicArrayQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
@@ -23,11 +24,17 @@ final class IoLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(IoLoop.class.getName());
     /** Chunk size of the unbounded queues: the allocation happens once per chunk, not per element. */
     private static final int CHUNK = 1024;
+    /** Far above any session count a server accepts (maxSessions). */
+    private static final int MAX_READY = 1 << 24;
 
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new MpscUnboundedAtomicArrayQueue<>(CHUNK);
-    private final Queue<SessionOutput> readyOutputs = new MpscUnboundedAtomicArrayQueue<>(CHUNK);
+    /**
+     * Each output is queued at most once at a time, so this holds at most one entry per session; a
+     * growable (not chunk-linked) queue reuses its array, so marking outputs ready allocates nothing.
+     */
+    private final Queue<SessionOutput> readyOutputs = new MpscGrowableAtomicArrayQueue<>(CHUNK, MAX_READY);
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private volatile boolean closed;
 

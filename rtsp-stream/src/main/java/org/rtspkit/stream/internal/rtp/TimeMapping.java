@@ -28,12 +28,16 @@ public final class TimeMapping {
     private boolean sent;
     private int lastSequenceNumber;
     private long lastRtpTimestamp;
-    private Instant lastNtp;
+    // Times are kept as seconds and nanoseconds rather than Instants, so that the Instant a caller
+    // passes in does not escape and the JIT can avoid allocating it on the per-packet path.
+    private long lastNtpSecond;
+    private int lastNtpNano;
 
     /** Written once, under the lock; read without it by {@link SenderReportState} on every packet until set. */
     private volatile boolean mapped;
     private long mappedRtpTimestamp;
-    private Instant mappedNtp;
+    private long mappedNtpSecond;
+    private int mappedNtpNano;
     private long mappedSystemSecond;
     private long mappedSystemNano;
 
@@ -68,11 +72,13 @@ public final class TimeMapping {
         sent = true;
         lastSequenceNumber = sequenceNumber;
         lastRtpTimestamp = rtpTimestamp;
-        lastNtp = ntp;
+        lastNtpSecond = ntp.getEpochSecond();
+        lastNtpNano = ntp.getNano();
         if (ptsEqualsDts && clockRate != 0) {
             Instant system = clock.instant();
             mappedRtpTimestamp = rtpTimestamp;
-            mappedNtp = ntp;
+            mappedNtpSecond = ntp.getEpochSecond();
+            mappedNtpNano = ntp.getNano();
             mappedSystemSecond = system.getEpochSecond();
             mappedSystemNano = system.getNano();
             if (!mapped) {
@@ -101,7 +107,8 @@ public final class TimeMapping {
         }
         long elapsedSeconds = now.getEpochSecond() - mappedSystemSecond;
         long elapsedNanos = now.getNano() - mappedSystemNano;
-        Instant ntp = mappedNtp.plusSeconds(elapsedSeconds).plusNanos(elapsedNanos);
+        Instant ntp = Instant.ofEpochSecond(mappedNtpSecond, mappedNtpNano).plusSeconds(elapsedSeconds)
+                .plusNanos(elapsedNanos);
         long ticks = RtpTime.floorTicks(mappedSystemSecond, mappedSystemNano, now.getEpochSecond(), now.getNano(),
                 clockRate);
         return SenderReport.of(ssrc, NtpTime.encode(ntp), RtpTime.uint32(mappedRtpTimestamp + ticks),
@@ -116,6 +123,7 @@ public final class TimeMapping {
         if (!sent || clockRate == 0) {
             return null;
         }
-        return RtpInfoPosition.after(lastSequenceNumber, lastRtpTimestamp, lastNtp, clockRate, now);
+        return RtpInfoPosition.after(lastSequenceNumber, lastRtpTimestamp, Instant.ofEpochSecond(lastNtpSecond, lastNtpNano),
+                clockRate, now);
     }
 }
