@@ -56,6 +56,8 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
     private ByteBuffer output = ByteBuffer.allocate(8192);
     private int requestsInFlight;
     private long stalledSinceNanos;
+    /** When the request being received began; 0 when none is half-read. */
+    private long partialSinceNanos;
     private Throwable closeAfterFlush;
     private volatile boolean interleavedMode;
     private volatile long lastReadNanos = System.nanoTime();
@@ -144,6 +146,11 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             decoder.decode(input, this);
         } finally {
             input.compact();
+        }
+        if (!decoder.inRequest()) {
+            partialSinceNanos = 0;
+        } else if (partialSinceNanos == 0) {
+            partialSinceNanos = System.nanoTime();
         }
     }
 
@@ -291,6 +298,11 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
         }
         if (stalledSinceNanos != 0 && nowNanos - stalledSinceNanos > server.config().writeTimeout().toNanos()) {
             close(new IOException("write timed out after " + server.config().writeTimeout().toMillis() + " ms"));
+            return;
+        }
+        // A request trickling in byte by byte keeps the connection "active" but must still complete.
+        if (partialSinceNanos != 0 && nowNanos - partialSinceNanos > server.config().readTimeout().toNanos()) {
+            close(new IOException("request not completed within " + server.config().readTimeout().toMillis() + " ms"));
             return;
         }
         long deadline = readDeadlineNanos;

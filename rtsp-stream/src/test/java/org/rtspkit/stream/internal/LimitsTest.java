@@ -41,4 +41,28 @@ class LimitsTest {
             }
         }
     }
+
+    @Test
+    void aRequestSentByteByByteIsCutOffAfterTheReadTimeout() throws Exception {
+        try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
+                .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
+             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            byte[] request = "OPTIONS rtsp://127.0.0.1/x RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: slow\r\n".getBytes();
+            long start = System.nanoTime();
+            boolean cut = false;
+            // Bounded: one byte every 50 ms for at most the length of the request (about 3 s).
+            for (int i = 0; i < request.length && !cut; i++) {
+                try {
+                    c.writeRaw(new byte[] {request[i]});
+                } catch (java.io.IOException e) {
+                    cut = true;
+                }
+                Thread.sleep(50);
+            }
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            c.setTimeout(2000);
+            assertTrue(cut || c.closedByServer(), "a trickling request must be cut off");
+            assertTrue(elapsedMillis >= 700, "not before the read timeout: " + elapsedMillis + " ms");
+        }
+    }
 }
