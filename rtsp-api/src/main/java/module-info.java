@@ -9,4 +9,7 @@ module org.rtspkit.api {
     // The lookup facade (org.rtspkit.spi.Transports) owns the ServiceLoader call, so this
     // module is the one that declares the use.
     uses org.rtspkit.spi.TransportProvider;
+
+    // SRTP for RTSPS: the lookup facade org.rtspkit.spi.SrtpProviders owns this ServiceLoader call.
+    uses org.rtspkit.spi.SrtpProvider;
 }

@@ -1,0 +1,63 @@
+package org.rtspkit.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.rtspkit.api.RtspkitException;
+
+/**
+ * The lookup facade for SRTP. It owns the {@code uses} (so callers need not declare it), skips a
+ * provider that fails to load, and picks the provider of highest {@link SrtpProvider#priority()}.
+ */
+public final class SrtpProviders {
+    private static final System.Logger LOG = System.getLogger(SrtpProviders.class.getName());
+
+    /** The message of {@link #require()}; also what to log when RTSPS is asked for without SRTP. */
+    public static final String MISSING = "RTSPS needs an SRTP provider; none found on the module path. "
+            + "Add org.rtspkit.srtp (artifact rtsp-srtp).";
+
+    private SrtpProviders() {
+    }
+
+    /** The highest-priority provider, or empty when none is on the module path or class path. */
+    public static Optional<SrtpProvider> find() {
+        return choose(load(SrtpProviders.class.getClassLoader()));
+    }
+
+    /** As {@link #find()}, searching a given class loader (for applications that load plugins themselves). */
+    public static Optional<SrtpProvider> find(ClassLoader loader) {
+        return choose(load(loader));
+    }
+
+    /**
+     * The highest-priority provider.
+     *
+     * @throws RtspkitException with {@link #MISSING} when there is none
+     */
+    public static SrtpProvider require() {
+        return find().orElseThrow(() -> new RtspkitException(MISSING));
+    }
+
+    static Optional<SrtpProvider> choose(List<SrtpProvider> providers) {
+        return providers.stream().max(Comparator.comparingInt(SrtpProvider::priority));
+    }
+
+    private static List<SrtpProvider> load(ClassLoader loader) {
+        List<SrtpProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(SrtpProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping an SRTP provider that failed to load: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+}
