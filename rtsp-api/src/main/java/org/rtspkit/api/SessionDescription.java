@@ -42,6 +42,16 @@ public record SessionDescription(String title, List<Media> medias) {
      * @param connectionAddress the IPv4 address of the session-level {@code c=} line
      */
     public String toSdp(boolean secure, String connectionAddress) {
+        return toSdp(secure, connectionAddress, null);
+    }
+
+    /**
+     * As {@link #toSdp(boolean, String)}, announcing each media's SRTP key (RFC 4567
+     * {@code a=key-mgmt:mikey}) for clients of RTSPS.
+     *
+     * @param mikeyPerMedia the base64 MIKEY message of each media, by media index; null for none
+     */
+    public String toSdp(boolean secure, String connectionAddress, List<String> mikeyPerMedia) {
         boolean anyBackChannel = medias.stream().anyMatch(Media::backChannel);
         StringBuilder sb = new StringBuilder(256 + 256 * medias.size());
         line(sb, "v=0");
@@ -49,7 +59,8 @@ public record SessionDescription(String title, List<Media> medias) {
         line(sb, "s=" + (title.isEmpty() ? " " : title));
         line(sb, "c=IN IP4 " + connectionAddress);
         line(sb, "t=0 0");
-        for (Media m : medias) {
+        for (int i = 0; i < medias.size(); i++) {
+            Media m = medias.get(i);
             sb.append("m=").append(m.type().sdpName()).append(" 0 ").append(secure ? "RTP/SAVP" : "RTP/AVP");
             for (Format f : m.formats()) {
                 sb.append(' ').append(f.payloadType());
@@ -60,6 +71,9 @@ public record SessionDescription(String title, List<Media> medias) {
             }
             if (m.backChannel()) {
                 line(sb, "a=sendonly");
+            }
+            if (mikeyPerMedia != null && mikeyPerMedia.get(i) != null) {
+                line(sb, "a=key-mgmt:mikey " + mikeyPerMedia.get(i));
             }
             if (m.control() != null) {
                 line(sb, "a=control:" + m.control());

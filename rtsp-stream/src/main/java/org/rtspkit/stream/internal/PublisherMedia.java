@@ -16,7 +16,12 @@ import org.rtspkit.api.ReceiverReport;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.SenderReport;
+import org.rtspkit.spi.CryptoSession;
 import org.rtspkit.spi.InboundPackets;
+import org.rtspkit.spi.MikeyMessage;
+import org.rtspkit.spi.SrtpContext;
+import org.rtspkit.spi.SrtpException;
+import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.stream.internal.rtp.RtpReceiver;
 import org.rtspkit.stream.internal.rtp.SsrcGenerator;
 
@@ -33,16 +38,37 @@ final class PublisherMedia implements InboundPackets {
     private final Map<Integer, FormatReceiver> formats = new HashMap<>();
     private final List<Consumer<RtcpPacket>> rtcpCallbacks = new CopyOnWriteArrayList<>();
     private final Counters counters = new Counters();
+    private final SrtpContext clientKey;
+    private final SrtpContext serverKey;
+    private final byte[] serverMikey;
 
-    PublisherMedia(Session session, Media media, boolean reliable, Server server) {
+    /** @param clientKey the publisher's SRTP key (SAVP), or null for plain RTP */
+    PublisherMedia(Session session, Media media, boolean reliable, Server server, SrtpContext clientKey) {
         this.session = session;
         this.media = media;
         this.server = server;
+        this.clientKey = clientKey;
         long[] ssrcs = SsrcGenerator.generate(media.formats().size(), server.random());
         int i = 0;
+        List<CryptoSession> ours = new ArrayList<>();
         for (Format f : media.formats()) {
-            formats.put(f.payloadType(), new FormatReceiver(f, new RtpReceiver<>(f.clockRate(), reliable), ssrcs[i++]));
+            formats.put(f.payloadType(), new FormatReceiver(f, new RtpReceiver<>(f.clockRate(), reliable), ssrcs[i]));
+            ours.add(new CryptoSession(ssrcs[i++], 0));
         }
+        if (clientKey != null) {
+            // Our receiver reports are encrypted with a key of this session's own, given in the SETUP answer.
+            SrtpKeyMaterial key = SrtpKeyMaterial.generate(server.srtpSuite());
+            this.serverKey = server.srtp().createContext(key, ours);
+            this.serverMikey = server.srtp().encodeMikey(new MikeyMessage(key, ours));
+        } else {
+            this.serverKey = null;
+            this.serverMikey = null;
+        }
+    }
+
+    /** The MIKEY message of our key, for the SETUP answer's KeyMgmt; null without SRTP. */
+    byte[] serverMikey() {
+        return serverMikey;
     }
 
     Counters counters() {
@@ -67,7 +93,14 @@ final class PublisherMedia implements InboundPackets {
         counters.bytes += length;
         RtpPacket packet;
         try {
+            if (clientKey != null) {
+                length = clientKey.unprotectRtp(data, offset, length, data, offset);
+            }
             packet = RtpPacket.unmarshal(data, offset, length);
+        } catch (SrtpException e) {
+            counters.rtpInError++;
+            decodeError(new MalformedDataException("SRTP packet rejected: " + e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             counters.rtpInError++;
@@ -83,6 +116,12 @@ final class PublisherMedia implements InboundPackets {
         }
         if (f.remoteSsrc < 0) {
             f.remoteSsrc = packet.ssrc();
+        } else if (clientKey != null && f.remoteSsrc != packet.ssrc()) {
+            // With SRTP the key is bound to the publisher's stream: another SSRC is not that stream.
+            counters.rtpInError++;
+            decodeError(new MalformedDataException("received packet with wrong SSRC " + packet.ssrc()
+                    + ", expected " + f.remoteSsrc));
+            return;
         }
         counters.rtpPackets++;
         Instant now = server.config().clock().instant();
@@ -129,7 +168,14 @@ final class PublisherMedia implements InboundPackets {
         }
         List<RtcpPacket> packets;
         try {
+            if (clientKey != null) {
+                length = clientKey.unprotectRtcp(data, offset, length, data, offset);
+            }
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
+        } catch (SrtpException e) {
+            counters.rtcpInError++;
+            decodeError(new MalformedDataException("SRTCP packet rejected: " + e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             counters.rtcpInError++;
@@ -176,10 +222,20 @@ final class PublisherMedia implements InboundPackets {
             }
             ReceiverReport rr = f.receiver.receiverReport(f.localSsrc, f.remoteSsrc, now);
             if (rr != null) {
-                out.add(rr.marshal());
+                out.add(serverKey == null ? rr.marshal() : protect(rr.marshal()));
             }
         }
         return out;
+    }
+
+    private byte[] protect(byte[] rtcp) {
+        byte[] out = new byte[rtcp.length + serverKey.rtcpOverhead()];
+        try {
+            int n = serverKey.protectRtcp(rtcp, 0, rtcp.length, out, 0);
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        } catch (SrtpException e) {
+            throw new org.rtspkit.api.RtspkitException("cannot encrypt a receiver report: " + e.getMessage(), e);
+        }
     }
 
     Optional<Instant> packetNtp(RtpPacket packet) {

@@ -7,6 +7,8 @@ import org.rtspkit.api.ReceptionReport;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.SenderReport;
 import org.rtspkit.spi.InboundPackets;
+import org.rtspkit.spi.SrtpContext;
+import org.rtspkit.spi.SrtpException;
 
 /**
  * What a reader sends back: RTCP receiver reports, which keep a UDP reader alive and tell how many
@@ -16,11 +18,14 @@ final class ReaderInbound implements InboundPackets {
     private final Session session;
     private final Stream stream;
     private final Server server;
+    /** The reader's own SRTP key for its RTCP (SAVP), or null. */
+    private final SrtpContext clientKey;
 
-    ReaderInbound(Session session, Stream stream, Server server) {
+    ReaderInbound(Session session, Stream stream, Server server, SrtpContext clientKey) {
         this.session = session;
         this.stream = stream;
         this.server = server;
+        this.clientKey = clientKey;
     }
 
     @Override
@@ -30,20 +35,31 @@ final class ReaderInbound implements InboundPackets {
 
     @Override
     public void rtcp(byte[] data, int offset, int length) {
-        session.touchPacket();
         if (length > server.config().maxPacketSize()) {
+            session.rtcpRejected();
             server.handler().onDecodeError(session, new MalformedDataException("RTCP packet size (" + length
                     + ") is greater than maximum allowed (" + server.config().maxPacketSize() + ")"));
             return;
         }
         List<RtcpPacket> packets;
         try {
+            if (clientKey != null) {
+                // Decrypted in place: the bytes are ours for the duration of the call.
+                length = clientKey.unprotectRtcp(data, offset, length, data, offset);
+            }
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
+        } catch (SrtpException e) {
+            session.rtcpRejected();
+            server.handler().onDecodeError(session, new MalformedDataException("SRTCP packet rejected: " + e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
+            session.rtcpRejected();
             server.handler().onDecodeError(session, e);
             return;
         }
+        // Only what decodes (and, for SAVP, authenticates) keeps a reader alive.
+        session.rtcpAccepted();
         for (RtcpPacket p : packets) {
             List<ReceptionReport> blocks = p instanceof ReceiverReport rr ? rr.reports()
                     : p instanceof SenderReport sr ? sr.reports() : List.of();

@@ -31,7 +31,10 @@ import org.rtspkit.api.TransportProfile;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.spi.BindRequest;
 import org.rtspkit.spi.MediaBinding;
+import org.rtspkit.spi.KeyMgmt;
 import org.rtspkit.spi.MediaTransport;
+import org.rtspkit.spi.MikeyMessage;
+import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.PacketSink;
 import org.rtspkit.spi.TransportSpec;
 import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
@@ -415,6 +418,9 @@ final class RequestProcessor {
             query = s.query();
         }
 
+        // The client's own key, for what it sends us (a reader's RTCP, a publisher's media).
+        SrtpContext clientKey = offer.profile() == TransportProfile.SAVP ? clientKey(req) : null;
+
         SessionTransport chosen = new SessionTransport(offer.protocol(), offer.profile());
         if (s.transport() != null && !s.transport().equals(chosen)) {
             throw RtspStatusException.badRequest("can't setup medias with different transports");
@@ -472,9 +478,9 @@ final class RequestProcessor {
             channels.addAll(m.binding().channels());
         }
         PublisherMedia inbound = publisher
-                ? new PublisherMedia(s, media, offer.protocol() == TransportProtocol.TCP, server)
+                ? new PublisherMedia(s, media, offer.protocol() == TransportProtocol.TCP, server, clientKey)
                 : null;
-        org.rtspkit.spi.InboundPackets receiver = publisher ? inbound : new ReaderInbound(s, stream, server);
+        org.rtspkit.spi.InboundPackets receiver = publisher ? inbound : new ReaderInbound(s, stream, server, clientKey);
         MediaBinding binding = transport.bind(new BindRequest(publisher, offer, conn.remoteAddress(), conn, channels,
                 receiver, server.config().maxPacketSize()));
         try {
@@ -501,7 +507,31 @@ final class RequestProcessor {
         if (!publisher) {
             reply = reply.withSsrc(stream.singleSsrc(index));
         }
-        return withSession(s, Outcome.of(res.withHeader("Transport", reply.format())));
+        res = res.withHeader("Transport", reply.format());
+        if (clientKey != null) {
+            // Our key for what we send: the stream's shared one for a reader (also in the SDP), the
+            // session's own one for a publisher's receiver reports.
+            byte[] mikey = publisher ? inbound.serverMikey()
+                    : java.util.Base64.getDecoder().decode(stream.mikeyBase64(index));
+            res = res.withHeader("KeyMgmt", new KeyMgmt(req.uri(), mikey).format());
+        }
+        return withSession(s, Outcome.of(res));
+    }
+
+    private SrtpContext clientKey(RtspRequest req) {
+        List<String> values = req.headers().all("KeyMgmt");
+        try {
+            if (values.isEmpty()) {
+                throw new MalformedDataException("invalid KeyMgmt header: value not provided");
+            }
+            KeyMgmt km = KeyMgmt.parse(values.get(0));
+            MikeyMessage m = server.srtp().decodeMikey(km.mikey(), server.config().clock().instant());
+            return server.srtp().createContext(m.keyMaterial(), m.cryptoSessions());
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw RtspStatusException.badRequest(msg.startsWith("invalid KeyMgmt header") ? msg
+                    : "invalid KeyMgmt header: " + msg);
+        }
     }
 
     /**

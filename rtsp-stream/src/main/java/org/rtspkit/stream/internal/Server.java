@@ -34,6 +34,9 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.spi.MediaTransport;
+import org.rtspkit.spi.SrtpProvider;
+import org.rtspkit.spi.SrtpProviders;
+import org.rtspkit.spi.SrtpSuite;
 import org.rtspkit.spi.TransportProvider;
 import org.rtspkit.spi.Transports;
 
@@ -60,11 +63,17 @@ public final class Server implements RtspServer {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
+    /** Null when no SRTP provider is on the module path. */
+    private final SrtpProvider srtp;
 
     private Server(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory,
                    Map<TransportProtocol, MediaTransport> transports, ServerSocketChannel listener) throws IOException {
         this.config = config;
         this.transports = transports;
+        this.srtp = SrtpProviders.find(Server.class.getClassLoader()).orElse(null);
+        if (config.tlsContext() != null && srtp == null) {
+            LOG.log(System.Logger.Level.WARNING, SrtpProviders.MISSING + " Until then RTSPS serves interleaved RTP only.");
+        }
         this.listener = listener;
         this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
         this.loops = new IoLoop[config.ioThreads()];
@@ -261,9 +270,18 @@ public final class Server implements RtspServer {
         return transports;
     }
 
-    /** Whether secure media (SAVP) can be served: needs an SRTP provider. Not yet wired. */
+    /** Whether secure media (SAVP) can be served: RTSPS is on and an SRTP provider was found. */
     boolean srtpAvailable() {
-        return false;
+        return config.tlsContext() != null && srtp != null;
+    }
+
+    SrtpProvider srtp() {
+        return srtp;
+    }
+
+    /** The suite of the keys this server makes for its streams and sessions. */
+    SrtpSuite srtpSuite() {
+        return SrtpSuite.DEFAULT;
     }
 
     Session findSession(String id) {

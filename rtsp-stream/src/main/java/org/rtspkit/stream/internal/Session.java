@@ -151,6 +151,12 @@ final class Session implements ServerSession {
         this.transport = t;
     }
 
+    /** Whether the session's media is SRTP (profile SAVP). */
+    boolean secure() {
+        SessionTransport t = transport;
+        return t != null && t.profile() == org.rtspkit.api.TransportProfile.SAVP;
+    }
+
     boolean isTcp() {
         SessionTransport t = transport;
         return t != null && t.protocol() == TransportProtocol.TCP;
@@ -184,12 +190,28 @@ final class Session implements ServerSession {
             outBytes = rc.octets();
             dropped = rc.dropped;
         }
+        inRtcp += readerRtcpPackets;
+        inRtcpErr += readerRtcpInError;
         return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, outBytes, outRtp, dropped,
                 reportedLost, outboundRtcp);
     }
 
     private volatile long reportedLost;
     private volatile long outboundRtcp;
+    /** RTCP from a reader: written by the one thread that receives the session's packets. */
+    private volatile long readerRtcpPackets;
+    private volatile long readerRtcpInError;
+
+    /** A reader's RTCP decoded: it counts, and keeps the session alive. */
+    void rtcpAccepted() {
+        readerRtcpPackets++;
+        touchPacket();
+    }
+
+    /** A reader's RTCP was undecodable or failed authentication: counted, and ignored. */
+    void rtcpRejected() {
+        readerRtcpInError++;
+    }
 
     void reportedLost(long lost) {
         this.reportedLost = lost;

@@ -48,6 +48,9 @@ final class Stream implements ServerStream {
     private final WriteQueueFullException queueFull = new WriteQueueFullException();
     private final List<Session> readers = new ArrayList<>();
     private final PacketPool pool;
+    /** Non-null when the server speaks RTSPS and can encrypt: then SAVP readers get SRTP. */
+    private final StreamKeys keys;
+    private int activeSecureReaders;
     private volatile Session[] active = NO_READERS;
     private volatile SessionDescription described;
     private volatile boolean closed;
@@ -84,6 +87,7 @@ final class Stream implements ServerStream {
         this.formats = all.toArray(FormatState[]::new);
         // Enough for every packet a full reader queue can hold, plus those in flight.
         this.pool = new PacketPool(2 * server.config().writeQueueSize(), server.config().maxPacketSize());
+        this.keys = server.srtpAvailable() ? new StreamKeys(server.srtp(), server.srtpSuite(), ssrcsPerMedia()) : null;
     }
 
     // ---- writing
@@ -98,7 +102,8 @@ final class Stream implements ServerStream {
         MediaState ms = mediaState(media);
         FormatState fs = ms.format(packet.payloadType());
         int size = packet.marshalSize();
-        int max = server.config().maxPacketSize();
+        // Encryption adds its tag: the plain packet must leave room for it.
+        int max = server.config().maxPacketSize() - (keys == null ? 0 : keys.rtpOverhead());
         if (size > max) {
             throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
         }
@@ -115,8 +120,10 @@ final class Stream implements ServerStream {
                 throw new StreamClosedException();
             }
             fs.mapping.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, randomAccess);
+            OutboundPacket secure = activeSecureReaders > 0 ? protect(out, ms.index, size) : null;
             int offered = 0;
             int dropped = 0;
+            int takenSecure = 0;
             for (Session reader : active) {
                 SessionOutput output = reader.output();
                 if (output == null || !output.hasMedia(ms.index)) {
@@ -125,7 +132,8 @@ final class Stream implements ServerStream {
                 offered++;
                 ReaderCounters counters = reader.readerCounters();
                 boolean firstReport = counters.reports[fs.index].onPacket(payloadBytes, randomAccess);
-                if (!output.offer(out)) {
+                boolean encrypted = reader.secure();
+                if (!output.offer(encrypted ? secure : out)) {
                     dropped++;
                     outboundRtpPacketsDropped++;
                     counters.dropped++;
@@ -133,13 +141,21 @@ final class Stream implements ServerStream {
                         slow = new ArrayList<>(2);
                     }
                     slow.add(reader);
-                } else if (firstReport && server.config().senderReports()) {
+                    continue;
+                }
+                if (encrypted) {
+                    takenSecure++;
+                }
+                if (firstReport && server.config().senderReports()) {
                     // The first report goes right after the first random-access packet, so a reader
                     // can synchronise its tracks without waiting a whole report period.
                     offerReport(reader, fs, server.config().clock().instant());
                 }
             }
-            out.endOffers(offered - dropped);
+            out.endOffers(offered - dropped - takenSecure);
+            if (secure != null) {
+                secure.endOffers(takenSecure);
+            }
             outboundBytes += (long) size * offered;
             outboundRtpPackets += offered;
             ms.outboundBytes += (long) size * offered;
@@ -166,15 +182,52 @@ final class Stream implements ServerStream {
             if (closed) {
                 throw new StreamClosedException();
             }
+            OutboundPacket secure = null;
+            if (activeSecureReaders > 0) {
+                byte[] enc = forReaderKeys(ms.index, data);
+                secure = new OutboundPacket(ms.index, true, enc, enc.length);
+            }
             for (Session reader : active) {
                 SessionOutput output = reader.output();
-                if (output != null && output.hasMedia(ms.index) && output.offer(out)) {
+                if (output != null && output.hasMedia(ms.index) && output.offer(reader.secure() ? secure : out)) {
                     outboundBytes += size;
                     outboundRtcpPackets++;
                     ms.outboundBytes += size;
                     ms.outboundRtcpPackets++;
                 }
             }
+        }
+    }
+
+    /** The encrypted twin of a packet, for SAVP readers; made once per packet whatever their number. */
+    private OutboundPacket protect(OutboundPacket plain, int media, int size) {
+        OutboundPacket secure = pool.acquire();
+        try {
+            int n = keys.protectRtp(media, plain.data, size, secure.data);
+            secure.beginOffers(media, false, n);
+            return secure;
+        } catch (org.rtspkit.spi.SrtpException e) {
+            throw new org.rtspkit.api.RtspkitException("cannot encrypt the packet: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] forReaderKeys(int media, byte[] rtcp) {
+        try {
+            return keys.protectRtcp(media, rtcp);
+        } catch (org.rtspkit.spi.SrtpException e) {
+            throw new org.rtspkit.api.RtspkitException("cannot encrypt RTCP: " + e.getMessage(), e);
+        }
+    }
+
+    /** RTCP bytes as a reader should get them: encrypted for SAVP readers. */
+    private byte[] forReader(Session reader, int media, byte[] rtcp) {
+        if (!reader.secure() || keys == null) {
+            return rtcp;
+        }
+        try {
+            return keys.protectRtcp(media, rtcp);
+        } catch (org.rtspkit.spi.SrtpException e) {
+            throw new org.rtspkit.api.RtspkitException("cannot encrypt RTCP: " + e.getMessage(), e);
         }
     }
 
@@ -199,7 +252,7 @@ final class Stream implements ServerStream {
         if (sr == null) {
             return;
         }
-        byte[] data = sr.marshal();
+        byte[] data = forReader(reader, fs.mediaIndex, sr.marshal());
         if (reader.output().offer(new OutboundPacket(fs.mediaIndex, true, data, data.length))) {
             MediaState ms = medias[fs.mediaIndex];
             outboundBytes += data.length;
@@ -235,6 +288,9 @@ final class Stream implements ServerStream {
                 return;
             }
             reader.readerCounters().restart(formats);
+            if (reader.secure()) {
+                activeSecureReaders++;
+            }
             Session[] next = Arrays.copyOf(active, active.length + 1);
             next[active.length] = reader;
             active = next;
@@ -244,15 +300,23 @@ final class Stream implements ServerStream {
     /** PAUSE, or the reader is leaving. */
     void setInactive(Session reader) {
         synchronized (lock) {
-            active = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+            deactivate(reader);
         }
     }
 
     void removeReader(Session reader) {
         synchronized (lock) {
-            active = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+            deactivate(reader);
             readers.remove(reader);
         }
+    }
+
+    private void deactivate(Session reader) {
+        Session[] next = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+        if (next.length != active.length && reader.secure()) {
+            activeSecureReaders--;
+        }
+        active = next;
     }
 
     List<Session> readers() {
@@ -272,14 +336,17 @@ final class Stream implements ServerStream {
     String describeSdp(boolean backChannels) {
         SessionDescription d = described;
         List<Media> withControls = new ArrayList<>(d.medias().size());
+        List<String> mikeys = new ArrayList<>(d.medias().size());
         for (int i = 0; i < d.medias().size(); i++) {
             Media m = d.medias().get(i);
             // Back channels are offered only to clients that declare support for them.
             if (!m.backChannel() || backChannels) {
                 withControls.add(m.withControl("trackID=" + i));
+                mikeys.add(keys == null ? null : keys.mikeyBase64(i));
             }
         }
-        return new SessionDescription(d.title(), withControls).toSdp(false, "0.0.0.0");
+        SessionDescription served = new SessionDescription(d.title(), withControls);
+        return served.toSdp(keys != null, "0.0.0.0", mikeys);
     }
 
     int mediaCount() {
@@ -288,6 +355,19 @@ final class Stream implements ServerStream {
 
     Media media(int index) {
         return medias[index].media;
+    }
+
+    private long[][] ssrcsPerMedia() {
+        long[][] out = new long[medias.length][];
+        for (MediaState ms : medias) {
+            out[ms.index] = java.util.Arrays.stream(ms.formats).mapToLong(f -> f.ssrc).toArray();
+        }
+        return out;
+    }
+
+    /** The media's key for a SETUP's {@code KeyMgmt} answer; null when the stream is not encrypted. */
+    String mikeyBase64(int mediaIndex) {
+        return keys == null ? null : keys.mikeyBase64(mediaIndex);
     }
 
     /** Whether one of this stream's formats uses the SSRC (so a report block is about our packets). */
