@@ -12,4 +12,7 @@ module org.rtspkit.api {
 
     // SRTP for RTSPS: the lookup facade org.rtspkit.spi.SrtpProviders owns this ServiceLoader call.
     uses org.rtspkit.spi.SrtpProvider;
+
+    // UDP multicast: the lookup facade org.rtspkit.spi.MulticastProviders owns this ServiceLoader call.
+    uses org.rtspkit.spi.MulticastProvider;
 }

@@ -32,6 +32,13 @@ import javax.net.ssl.SSLContext;
  * @param maxConnections       open RTSP connections accepted at once; more get 503 and are closed
  * @param maxSessions          sessions alive at once; more get 503
  * @param tlsContext           non-null to serve RTSPS (TLS) on {@code rtspAddress}; secure media (SAVP) needs it
+ * @param multicastIpRange     IPv4 multicast network (CIDR, {@code 224.1.0.0/16}) that stream groups are allocated
+ *                             from; with the two multicast ports, enables UDP multicast; null for none
+ * @param multicastRtpPort     RTP port of every allocated group; even; 0 for none
+ * @param multicastRtcpPort    RTCP port of every allocated group: {@code multicastRtpPort + 1}; 0 for none
+ * @param multicastInterface   name of the network interface multicast is sent and received on; null for every
+ *                             interface that is up and supports multicast (loopback when there is no other)
+ * @param multicastTtl         IP time-to-live of multicast packets, 0 to 255
  */
 public record ServerConfig(
         InetSocketAddress rtspAddress,
@@ -52,7 +59,12 @@ public record ServerConfig(
         int ioThreads,
         int maxConnections,
         int maxSessions,
-        SSLContext tlsContext) {
+        SSLContext tlsContext,
+        String multicastIpRange,
+        int multicastRtpPort,
+        int multicastRtcpPort,
+        String multicastInterface,
+        int multicastTtl) {
 
     /** 1500-byte Ethernet MTU less the IPv4 and UDP headers. */
     public static final int MAX_UDP_PAYLOAD = 1472;
@@ -77,6 +89,14 @@ public record ServerConfig(
         return udpRtpAddress != null && udpRtcpAddress != null;
     }
 
+    /**
+     * Whether UDP multicast is configured (range and both ports). The multicast provider checks the
+     * combination when the server starts, and refuses a partial one.
+     */
+    public boolean multicastEnabled() {
+        return multicastIpRange != null && !multicastIpRange.isBlank() && multicastRtpPort != 0 && multicastRtcpPort != 0;
+    }
+
     /** Collects settings; defaults as documented on each method. */
     public static final class Builder {
         private InetSocketAddress rtspAddress;
@@ -98,6 +118,11 @@ public record ServerConfig(
         private int maxConnections = 10_000;
         private int maxSessions = 10_000;
         private SSLContext tlsContext;
+        private String multicastIpRange;
+        private int multicastRtpPort;
+        private int multicastRtcpPort;
+        private String multicastInterface;
+        private int multicastTtl = 16;
 
         private Builder() {
         }
@@ -138,11 +163,29 @@ public record ServerConfig(
         public Builder maxSessions(int v) { maxSessions = v; return this; }
         /** Default none: plain RTSP. With a context, the listener speaks TLS (RTSPS). */
         public Builder tlsContext(SSLContext v) { tlsContext = v; return this; }
+        /**
+         * Default none (multicast off). An IPv4 multicast network in CIDR notation, for example
+         * {@code 224.1.0.0/16}; the first group handed out is the network address + 1. Set together
+         * with both multicast ports.
+         */
+        public Builder multicastIpRange(String v) { multicastIpRange = v; return this; }
+        /** Default 0 (none). The RTP port of every allocated group; must be even. */
+        public Builder multicastRtpPort(int v) { multicastRtpPort = v; return this; }
+        /** Default 0 (none). The RTCP port of every allocated group; must be the RTP port + 1. */
+        public Builder multicastRtcpPort(int v) { multicastRtcpPort = v; return this; }
+        /**
+         * Default none: every interface that is up, supports multicast and has an IPv4 address, or the
+         * loopback interface when there is no other. A name such as {@code eth0} uses only that one.
+         */
+        public Builder multicastInterface(String v) { multicastInterface = v; return this; }
+        /** Default 16 hops; 0 to 255. SETUP replies advertise {@code ttl=127} whatever this is. */
+        public Builder multicastTtl(int v) { multicastTtl = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(rtspAddress, udpRtpAddress, udpRtcpAddress, readTimeout, writeTimeout, idleTimeout,
                     writeQueueSize, maxPacketSize, udpReadBufferSize, senderReports, authMethods, senderReportPeriod,
-                    receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions, tlsContext);
+                    receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions, tlsContext,
+                    multicastIpRange, multicastRtpPort, multicastRtcpPort, multicastInterface, multicastTtl);
         }
     }
 }

@@ -1,0 +1,64 @@
+package org.rtspkit.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.rtspkit.api.RtspkitException;
+
+/**
+ * The lookup facade for UDP multicast. It owns the {@code uses} (so callers need not declare it),
+ * skips a provider that fails to load, and picks the provider of highest
+ * {@link MulticastProvider#priority()}.
+ */
+public final class MulticastProviders {
+    private static final System.Logger LOG = System.getLogger(MulticastProviders.class.getName());
+
+    /** The message of {@link #require()}; also what to report when multicast is configured without a provider. */
+    public static final String MISSING = "UDP multicast needs a multicast provider; none found on the module path. "
+            + "Add org.rtspkit.multicast (artifact rtsp-multicast).";
+
+    private MulticastProviders() {
+    }
+
+    /** The highest-priority provider, or empty when none is on the module path or class path. */
+    public static Optional<MulticastProvider> find() {
+        return choose(load(MulticastProviders.class.getClassLoader()));
+    }
+
+    /** As {@link #find()}, searching a given class loader (for applications that load plugins themselves). */
+    public static Optional<MulticastProvider> find(ClassLoader loader) {
+        return choose(load(loader));
+    }
+
+    /**
+     * The highest-priority provider.
+     *
+     * @throws RtspkitException with {@link #MISSING} when there is none
+     */
+    public static MulticastProvider require() {
+        return find().orElseThrow(() -> new RtspkitException(MISSING));
+    }
+
+    static Optional<MulticastProvider> choose(List<MulticastProvider> providers) {
+        return providers.stream().max(Comparator.comparingInt(MulticastProvider::priority));
+    }
+
+    private static List<MulticastProvider> load(ClassLoader loader) {
+        List<MulticastProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(MulticastProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping a multicast provider that failed to load: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+}
