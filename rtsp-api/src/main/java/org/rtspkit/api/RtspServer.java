@@ -1,6 +1,7 @@
 package org.rtspkit.api;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,12 @@ public interface RtspServer extends AutoCloseable {
      * server is closed or the description cannot be served (H264 packetization-mode 0).
      */
     ServerStream createStream(SessionDescription description);
+
+    /**
+     * As {@link #createStream(SessionDescription)}, with the multicast group and ports of some medias
+     * chosen by the application instead of allocated from the server's range.
+     */
+    ServerStream createStream(SessionDescription description, Map<Media, MulticastParams> multicastGroups);
 
     /** The address the RTSP listener is bound to (with the real port when 0 was asked). */
     InetSocketAddress rtspAddress();

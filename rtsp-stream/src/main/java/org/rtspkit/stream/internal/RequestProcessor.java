@@ -321,7 +321,11 @@ final class RequestProcessor {
         }
         Stream stream = (Stream) sr.stream();
         boolean backChannels = req.headers().all("Require").stream().anyMatch(v -> v.contains(BACKCHANNEL_REQUIRE));
-        String sdp = stream.describeSdp(backChannels);
+        // VLC asks for multicast this way and then reads the connection address from the SDP.
+        boolean vlcMulticast = server.multicast() != null && url.rawQuery() != null
+                && url.rawQuery().contains("vlcmulticast");
+        String sdp = stream.describeSdp(backChannels,
+                vlcMulticast ? server.config().multicastIpRange().split("/")[0] : "0.0.0.0");
         return Outcome.of(res.withHeader("Content-Base", req.uri() + "/").withBody("application/sdp", sdp));
     }
 
@@ -387,7 +391,8 @@ final class RequestProcessor {
         MediaTransport transport = null;
         for (TransportSpec o : offers) {
             MediaTransport t = server.mediaTransports().get(o.protocol());
-            if (t != null && profileAllowed(o)) {
+            boolean multicast = o.protocol() == TransportProtocol.UDP_MULTICAST && server.multicast() != null;
+            if ((t != null || multicast) && profileAllowed(o)) {
                 offer = o;
                 transport = t;
                 break;
@@ -481,8 +486,10 @@ final class RequestProcessor {
                 ? new PublisherMedia(s, media, offer.protocol() == TransportProtocol.TCP, server, clientKey)
                 : null;
         org.rtspkit.spi.InboundPackets receiver = publisher ? inbound : new ReaderInbound(s, stream, server, clientKey);
-        MediaBinding binding = transport.bind(new BindRequest(publisher, offer, conn.remoteAddress(), conn, channels,
-                receiver, server.config().maxPacketSize()));
+        MediaBinding binding = offer.protocol() == TransportProtocol.UDP_MULTICAST
+                ? joinMulticast(s, stream, index, offer)
+                : transport.bind(new BindRequest(publisher, offer, conn.remoteAddress(), conn, channels,
+                        receiver, server.config().maxPacketSize()));
         try {
             if (!publisher && s.readerStream() == null) {
                 checkUdpPorts(stream, s, binding.reply());
@@ -545,6 +552,25 @@ final class RequestProcessor {
             return !tls || offer.protocol() == TransportProtocol.TCP;
         }
         return tls && server.srtpAvailable();
+    }
+
+    /** A multicast reader's media: the stream's group for it, opened with the first multicast reader. */
+    private static MediaBinding joinMulticast(Session s, Stream stream, int index, TransportSpec offer) {
+        if (s.readerStream() == null) {
+            try {
+                stream.addReader(s);
+            } catch (StreamClosedException e) {
+                throw RtspStatusException.badRequest("stream is closed");
+            }
+            s.readerStream(stream);
+        }
+        try {
+            return new MulticastBinding(stream.joinMulticast(s).reply(index, offer.profile()));
+        } catch (java.io.IOException e) {
+            throw RtspStatusException.badRequest("cannot open the multicast group: " + e.getMessage());
+        } catch (StreamClosedException e) {
+            throw RtspStatusException.badRequest("stream is closed");
+        }
     }
 
     private static int trackIndex(String trackId, int mediaCount) {
@@ -615,7 +641,9 @@ final class RequestProcessor {
         boolean tcp = s.isTcp();
         // The queue exists before the handler runs, so that what the application writes to the
         // session there is delivered, after the response.
-        SessionOutput output = openOutput(s, conn, stream.mediaCount(), server.config().writeQueueSize());
+        // A multicast reader is sent nothing of its own: the stream's groups carry its packets.
+        SessionOutput output = s.isMulticast() ? null
+                : openOutput(s, conn, stream.mediaCount(), server.config().writeQueueSize());
         RtspResponse res = handler.onPlay(new RequestContext(conn, s, req, pq.path(), pq.query()));
         if (res.status() != RtspStatus.OK) {
             s.closeOutput();
@@ -633,7 +661,9 @@ final class RequestProcessor {
             }
             setups.forEach(m -> m.binding().start());
             stream.setActive(s);
-            output.start();
+            if (output != null) {
+                output.start();
+            }
         };
         return withSession(s, new Outcome(res, afterWrite, null));
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.rtspkit.api.Media;
+import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.ServerConfig;
@@ -34,6 +35,9 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.spi.MediaTransport;
+import org.rtspkit.spi.MulticastProvider;
+import org.rtspkit.spi.MulticastProviders;
+import org.rtspkit.spi.MulticastService;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.spi.SrtpSuite;
@@ -65,11 +69,15 @@ public final class Server implements RtspServer {
     private final AtomicInteger nextLoop = new AtomicInteger();
     /** Null when no SRTP provider is on the module path. */
     private final SrtpProvider srtp;
+    /** Null when multicast is off. */
+    private final MulticastService multicast;
 
     private Server(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory,
-                   Map<TransportProtocol, MediaTransport> transports, ServerSocketChannel listener) throws IOException {
+                   Map<TransportProtocol, MediaTransport> transports, MulticastService multicast,
+                   ServerSocketChannel listener) throws IOException {
         this.config = config;
         this.transports = transports;
+        this.multicast = multicast;
         this.srtp = SrtpProviders.find(Server.class.getClassLoader()).orElse(null);
         if (config.tlsContext() != null && srtp == null) {
             LOG.log(System.Logger.Level.WARNING, SrtpProviders.MISSING + " Until then RTSPS serves interleaved RTP only.");
@@ -98,17 +106,26 @@ public final class Server implements RtspServer {
         ConfigCheck.requireTransports(config, providers);
         Map<TransportProtocol, MediaTransport> opened = new EnumMap<>(TransportProtocol.class);
         ServerSocketChannel listener = null;
+        MulticastService multicast = null;
         try {
             for (Map.Entry<TransportProtocol, TransportProvider> e : providers.entrySet()) {
                 Optional<MediaTransport> t = e.getValue().open(config);
                 t.ifPresent(mt -> opened.put(e.getKey(), mt));
             }
+            if (config.multicastEnabled()) {
+                MulticastProvider provider = MulticastProviders.find(Server.class.getClassLoader())
+                        .orElseThrow(() -> new IllegalStateException(MulticastProviders.MISSING));
+                multicast = provider.open(config).orElse(null);
+            }
             listener = openListener(config.rtspAddress());
-            Server server = new Server(config, handlerFactory, opened, listener);
+            Server server = new Server(config, handlerFactory, opened, multicast, listener);
             server.begin();
             return server;
         } catch (IOException | RuntimeException e) {
             opened.values().forEach(MediaTransport::close);
+            if (multicast != null) {
+                multicast.close();
+            }
             if (listener != null) {
                 listener.close();
             }
@@ -172,7 +189,7 @@ public final class Server implements RtspServer {
                 LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": " + refusal);
             }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+            IoLoop loop = nextLoop();
             Connection c = new Connection(this, loop, ch, netIo(ch), refusal);
             connections.add(c);
             handler.onConnectionOpen(c);
@@ -270,6 +287,16 @@ public final class Server implements RtspServer {
         return transports;
     }
 
+    /** The multicast service, or null when multicast is off. */
+    MulticastService multicast() {
+        return multicast;
+    }
+
+    /** A loop for work that belongs to no connection (multicast writers), spread like connections. */
+    IoLoop nextLoop() {
+        return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    }
+
     /** Whether secure media (SAVP) can be served: RTSPS is on and an SRTP provider was found. */
     boolean srtpAvailable() {
         return config.tlsContext() != null && srtp != null;
@@ -325,10 +352,15 @@ public final class Server implements RtspServer {
 
     @Override
     public ServerStream createStream(SessionDescription description) {
+        return createStream(description, Map.of());
+    }
+
+    @Override
+    public ServerStream createStream(SessionDescription description, Map<Media, MulticastParams> multicastGroups) {
         if (closed.get()) {
             throw new RtspkitException("server is closed");
         }
-        Stream s = new Stream(this, description, random);
+        Stream s = new Stream(this, description, random, multicastGroups);
         streams.add(s);
         return s;
     }
@@ -345,7 +377,12 @@ public final class Server implements RtspServer {
 
     @Override
     public Set<String> transports() {
-        return transports.values().stream().map(MediaTransport::name).collect(Collectors.toUnmodifiableSet());
+        Set<String> names = new java.util.TreeSet<>();
+        transports.values().forEach(t -> names.add(t.name()));
+        if (multicast != null) {
+            names.add(multicast.name());
+        }
+        return Set.copyOf(names);
     }
 
     @Override
@@ -383,6 +420,9 @@ public final class Server implements RtspServer {
             loop.close();
         }
         transports.values().forEach(MediaTransport::close);
+        if (multicast != null) {
+            multicast.close();
+        }
         workers.shutdown();
     }
 

@@ -30,7 +30,7 @@ import org.rtspkit.spi.TransportSpec;
  * An RTSP session: its state machine, the medias it set up, and, once playing or recording, its
  * {@link SessionOutput}. Request handling synchronises on the session; packet paths do not.
  */
-final class Session implements ServerSession {
+final class Session implements ServerSession, Stream.Recipient {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
     private final String id;
@@ -97,7 +97,8 @@ final class Session implements ServerSession {
         this.readerCounters = new Stream.ReaderCounters();
     }
 
-    Stream.ReaderCounters readerCounters() {
+    @Override
+    public Stream.ReaderCounters readerCounters() {
         return readerCounters;
     }
 
@@ -152,9 +153,15 @@ final class Session implements ServerSession {
     }
 
     /** Whether the session's media is SRTP (profile SAVP). */
-    boolean secure() {
+    @Override
+    public boolean secure() {
         SessionTransport t = transport;
         return t != null && t.profile() == org.rtspkit.api.TransportProfile.SAVP;
+    }
+
+    boolean isMulticast() {
+        SessionTransport t = transport;
+        return t != null && t.protocol() == TransportProtocol.UDP_MULTICAST;
     }
 
     boolean isTcp() {
@@ -338,13 +345,14 @@ final class Session implements ServerSession {
 
     // ---- output
 
-    SessionOutput output() {
+    @Override
+    public SessionOutput output() {
         return output;
     }
 
     /** Creates the output for PLAY/RECORD: one sink per media index the output uses. */
     SessionOutput openOutput(int capacity, PacketSink[] sinks, IoLoop loop, Connection carrier) {
-        SessionOutput o = new SessionOutput(this, capacity, loop, sinks, carrier);
+        SessionOutput o = new SessionOutput(this::closeAsync, capacity, loop, sinks, carrier);
         this.output = o;
         return o;
     }

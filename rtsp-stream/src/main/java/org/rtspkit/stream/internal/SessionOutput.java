@@ -23,7 +23,8 @@ final class SessionOutput {
     private final PacketSink[] sinks;
     /** The RTSP connection that carries this session's packets (TCP); null for UDP. */
     private final Connection carrier;
-    private final Session session;
+    /** What to do when a sink fails: close the session it belongs to. */
+    private final java.util.function.Consumer<Throwable> onFailure;
     private OutboundPacket pending;
     /** Set while the carrier's output is full: offers then only queue, and the carrier resumes us. */
     private volatile boolean blocked;
@@ -31,8 +32,9 @@ final class SessionOutput {
     private volatile boolean started;
     private volatile boolean closed;
 
-    SessionOutput(Session session, int capacity, IoLoop loop, PacketSink[] sinks, Connection carrier) {
-        this.session = session;
+    SessionOutput(java.util.function.Consumer<Throwable> onFailure, int capacity, IoLoop loop, PacketSink[] sinks,
+                  Connection carrier) {
+        this.onFailure = onFailure;
         this.queue = new MpscAtomicArrayQueue<>(capacity);
         this.loop = loop;
         this.sinks = sinks;
@@ -102,7 +104,7 @@ final class SessionOutput {
                 carrier.flushOutput(blocked ? this : null);
             }
         } catch (IOException | RuntimeException e) {
-            session.closeAsync(e);
+            onFailure.accept(e);
             return;
         }
         // A blocked output waits for its carrier to drain; otherwise come back for what is left.

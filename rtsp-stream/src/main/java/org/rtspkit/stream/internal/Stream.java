@@ -13,6 +13,7 @@ import java.util.Set;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.H264Format;
 import org.rtspkit.api.Media;
+import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspkitException;
@@ -37,7 +38,7 @@ import org.rtspkit.stream.internal.rtp.TimeMapping;
  */
 final class Stream implements ServerStream {
     private static final System.Logger LOG = System.getLogger(Stream.class.getName());
-    private static final Session[] NO_READERS = new Session[0];
+    private static final Recipient[] NO_READERS = new Recipient[0];
 
     private final Server server;
     private final SessionDescription original;
@@ -51,7 +52,11 @@ final class Stream implements ServerStream {
     /** Non-null when the server speaks RTSPS and can encrypt: then SAVP readers get SRTP. */
     private final StreamKeys keys;
     private int activeSecureReaders;
-    private volatile Session[] active = NO_READERS;
+    /** The application's group and ports per media; null entries get the server's. */
+    private final MulticastParams[] multicastParams;
+    private final Set<Session> multicastReaders = new java.util.HashSet<>();
+    private MulticastWriter multicastWriter;
+    private volatile Recipient[] active = NO_READERS;
     private volatile SessionDescription described;
     private volatile boolean closed;
     private long outboundBytes;
@@ -59,7 +64,7 @@ final class Stream implements ServerStream {
     private long outboundRtcpPackets;
     private long outboundRtpPacketsDropped;
 
-    Stream(Server server, SessionDescription description, SecureRandom random) {
+    Stream(Server server, SessionDescription description, SecureRandom random, Map<Media, MulticastParams> multicast) {
         this.server = server;
         this.original = description;
         this.described = description;
@@ -88,6 +93,8 @@ final class Stream implements ServerStream {
         // Enough for every packet a full reader queue can hold, plus those in flight.
         this.pool = new PacketPool(2 * server.config().writeQueueSize(), server.config().maxPacketSize());
         this.keys = server.srtpAvailable() ? new StreamKeys(server.srtp(), server.srtpSuite(), ssrcsPerMedia()) : null;
+        this.multicastParams = new MulticastParams[medias.length];
+        multicast.forEach((media, params) -> multicastParams[mediaState(media).index] = params);
     }
 
     // ---- writing
@@ -114,6 +121,7 @@ final class Stream implements ServerStream {
         boolean randomAccess = fs.format.ptsEqualsDts(packet);
         int payloadBytes = packet.payload().length;
         List<Session> slow = null;
+        boolean multicastFull = false;
         synchronized (lock) {
             if (closed) {
                 out.endOffers(0);
@@ -124,7 +132,7 @@ final class Stream implements ServerStream {
             int offered = 0;
             int dropped = 0;
             int takenSecure = 0;
-            for (Session reader : active) {
+            for (Recipient reader : active) {
                 SessionOutput output = reader.output();
                 if (output == null || !output.hasMedia(ms.index)) {
                     continue;
@@ -137,10 +145,14 @@ final class Stream implements ServerStream {
                     dropped++;
                     outboundRtpPacketsDropped++;
                     counters.dropped++;
-                    if (slow == null) {
-                        slow = new ArrayList<>(2);
+                    if (reader instanceof Session session) {
+                        if (slow == null) {
+                            slow = new ArrayList<>(2);
+                        }
+                        slow.add(session);
+                    } else {
+                        multicastFull = true;
                     }
-                    slow.add(reader);
                     continue;
                 }
                 if (encrypted) {
@@ -166,6 +178,10 @@ final class Stream implements ServerStream {
                 server.handler().onStreamWriteError(reader, queueFull);
             }
         }
+        if (multicastFull) {
+            // The group is every multicast reader at once: its writer is told, not a session.
+            throw queueFull;
+        }
     }
 
     @Override
@@ -187,7 +203,7 @@ final class Stream implements ServerStream {
                 byte[] enc = forReaderKeys(ms.index, data);
                 secure = new OutboundPacket(ms.index, true, enc, enc.length);
             }
-            for (Session reader : active) {
+            for (Recipient reader : active) {
                 SessionOutput output = reader.output();
                 if (output != null && output.hasMedia(ms.index) && output.offer(reader.secure() ? secure : out)) {
                     outboundBytes += size;
@@ -220,7 +236,7 @@ final class Stream implements ServerStream {
     }
 
     /** RTCP bytes as a reader should get them: encrypted for SAVP readers. */
-    private byte[] forReader(Session reader, int media, byte[] rtcp) {
+    private byte[] forReader(Recipient reader, int media, byte[] rtcp) {
         if (!reader.secure() || keys == null) {
             return rtcp;
         }
@@ -238,7 +254,7 @@ final class Stream implements ServerStream {
                 return;
             }
             Instant now = server.config().clock().instant();
-            for (Session reader : active) {
+            for (Recipient reader : active) {
                 for (FormatState fs : formats) {
                     offerReport(reader, fs, now);
                 }
@@ -247,7 +263,7 @@ final class Stream implements ServerStream {
     }
 
     /** Called with {@link #lock} held; does nothing until the reader has had a random-access packet. */
-    private void offerReport(Session reader, FormatState fs, Instant now) {
+    private void offerReport(Recipient reader, FormatState fs, Instant now) {
         SenderReport sr = reader.readerCounters().reports[fs.index].report(fs.ssrc, now);
         if (sr == null) {
             return;
@@ -291,7 +307,7 @@ final class Stream implements ServerStream {
             if (reader.secure()) {
                 activeSecureReaders++;
             }
-            Session[] next = Arrays.copyOf(active, active.length + 1);
+            Recipient[] next = Arrays.copyOf(active, active.length + 1);
             next[active.length] = reader;
             active = next;
         }
@@ -308,11 +324,60 @@ final class Stream implements ServerStream {
         synchronized (lock) {
             deactivate(reader);
             readers.remove(reader);
+            if (multicastReaders.remove(reader) && multicastReaders.isEmpty() && multicastWriter != null) {
+                // The last multicast reader left: the groups go, and their ports with them.
+                deactivate(multicastWriter);
+                multicastWriter.close();
+                multicastWriter = null;
+            }
         }
     }
 
-    private void deactivate(Session reader) {
-        Session[] next = Arrays.stream(active).filter(s -> s != reader).toArray(Session[]::new);
+    /**
+     * A multicast reader's first SETUP: the first one opens a group for every media of the stream.
+     *
+     * @throws java.io.IOException when a group cannot be opened (a port in use)
+     */
+    MulticastWriter joinMulticast(Session reader) throws java.io.IOException {
+        synchronized (lock) {
+            if (closed) {
+                throw new StreamClosedException();
+            }
+            if (multicastWriter == null) {
+                MulticastWriter w = MulticastWriter.open(server.multicast(), multicastParams, this::multicastRtcp,
+                        server.config().writeQueueSize(), server.nextLoop(), keys != null);
+                w.readerCounters().restart(formats);
+                multicastWriter = w;
+                Recipient[] next = Arrays.copyOf(active, active.length + 1);
+                next[active.length] = w;
+                active = next;
+            }
+            multicastReaders.add(reader);
+            return multicastWriter;
+        }
+    }
+
+    /**
+     * RTCP on a group's socket: it keeps alive the multicast readers at that address (a reader's RTCP
+     * comes from its address and the group's RTCP port). Runs on the multicast receive thread.
+     */
+    private void multicastRtcp(java.net.InetSocketAddress source, byte[] data, int offset, int length) {
+        List<Session> matching;
+        synchronized (lock) {
+            matching = multicastReaders.stream()
+                    .filter(s -> s.creatorAddress().equals(source.getAddress()))
+                    .toList();
+        }
+        for (Session s : matching) {
+            s.rtcpAccepted();
+        }
+    }
+
+    private void deactivate(Recipient reader) {
+        if (reader == null) {
+            return;
+        }
+        Recipient[] next = Arrays.stream(active).filter(s -> s != reader).toArray(Recipient[]::new);
         if (next.length != active.length && reader.secure()) {
             activeSecureReaders--;
         }
@@ -333,7 +398,7 @@ final class Stream implements ServerStream {
     }
 
     /** The SDP a DESCRIBE returns: the current description with {@code trackID=<index>} controls. */
-    String describeSdp(boolean backChannels) {
+    String describeSdp(boolean backChannels, String connectionAddress) {
         SessionDescription d = described;
         List<Media> withControls = new ArrayList<>(d.medias().size());
         List<String> mikeys = new ArrayList<>(d.medias().size());
@@ -346,7 +411,7 @@ final class Stream implements ServerStream {
             }
         }
         SessionDescription served = new SessionDescription(d.title(), withControls);
-        return served.toSdp(keys != null, "0.0.0.0", mikeys);
+        return served.toSdp(keys != null, connectionAddress, mikeys);
     }
 
     int mediaCount() {
@@ -440,6 +505,13 @@ final class Stream implements ServerStream {
             active = NO_READERS;
             toClose = List.copyOf(readers);
             readers.clear();
+        }
+        synchronized (lock) {
+            if (multicastWriter != null) {
+                multicastWriter.close();
+                multicastWriter = null;
+            }
+            multicastReaders.clear();
         }
         server.streamClosed(this);
         StreamClosedException reason = new StreamClosedException();
@@ -551,5 +623,16 @@ final class Stream implements ServerStream {
             }
             return n;
         }
+    }
+
+    /** Whatever receives the stream's packets: a reader session, or the multicast writer of its groups. */
+    interface Recipient {
+        /** The queue towards it; null while it has none. */
+        SessionOutput output();
+
+        ReaderCounters readerCounters();
+
+        /** Whether it gets the SRTP-protected copy. */
+        boolean secure();
     }
 }
