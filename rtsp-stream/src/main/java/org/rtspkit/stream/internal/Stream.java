@@ -39,6 +39,8 @@ import org.rtspkit.stream.internal.rtp.TimeMapping;
 final class Stream implements ServerStream {
     private static final System.Logger LOG = System.getLogger(Stream.class.getName());
     private static final Recipient[] NO_READERS = new Recipient[0];
+    /** The largest tag (and MKI) an SRTP suite adds: AEAD's 16-byte tag plus a 16-byte MKI. */
+    private static final int MAX_SRTP_OVERHEAD = 32;
 
     private final Server server;
     private final SessionDescription original;
@@ -91,7 +93,8 @@ final class Stream implements ServerStream {
         }
         this.formats = all.toArray(FormatState[]::new);
         // Enough for every packet a full reader queue can hold, plus those in flight.
-        this.pool = new PacketPool(2 * server.config().writeQueueSize(), server.config().maxPacketSize());
+        this.pool = new PacketPool(2 * server.config().writeQueueSize(),
+                server.config().maxPacketSize() + MAX_SRTP_OVERHEAD);
         this.keys = server.srtpAvailable() ? new StreamKeys(server.srtp(), server.srtpSuite(), ssrcsPerMedia()) : null;
         this.multicastParams = new MulticastParams[medias.length];
         multicast.forEach((media, params) -> multicastParams[mediaState(media).index] = params);
@@ -109,8 +112,10 @@ final class Stream implements ServerStream {
         MediaState ms = mediaState(media);
         FormatState fs = ms.format(packet.payloadType());
         int size = packet.marshalSize();
-        // Encryption adds its tag: the plain packet must leave room for it.
-        int max = server.config().maxPacketSize() - (keys == null ? 0 : keys.rtpOverhead());
+        // SRTP's tag goes on top of maxPacketSize rather than inside it (the reference server keeps room
+        // for it): publishers such as FFmpeg fill packets to 1472 bytes, and a relay would otherwise
+        // lose every large video packet. Such datagrams fragment on a 1500-byte link; TCP is unaffected.
+        int max = server.config().maxPacketSize();
         if (size > max) {
             throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
         }
