@@ -8,6 +8,10 @@ module org.rtspkit.examples {
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
+    // ASN.1 for OpenSSL's PKCS#1/SEC1 PEM keys and for building the self-signed RTSPS certificate,
+    // which the JDK cannot do; keys and signatures themselves stay on the JDK's providers.
+    requires org.bouncycastle.provider;
+
     // Not used in code: it makes java.util.logging the backend of System.Logger whatever the engine's
     // libraries require, so the one-line format set in main applies and
     // -Djava.util.logging.config.file tunes levels.

@@ -28,7 +28,7 @@ class ModuleDescriptorTest {
     @Test
     void theApiOwnsTheServiceLookup() {
         ModuleDescriptor api = descriptor("org.rtspkit.api");
-        assertEquals(Set.of(SERVICE), api.uses());
+        assertEquals(Set.of(SERVICE, "org.rtspkit.spi.SrtpProvider", "org.rtspkit.spi.MulticastProvider"), api.uses());
         assertEquals(Set.of("org.rtspkit.api", "org.rtspkit.spi"), exported(api));
         assertEquals(Set.of("java.base"), requiredNames(api), "rtsp-api needs the JDK only");
     }

@@ -28,6 +28,20 @@ final class BusyAddress {
                 return Optional.of(HostPort.format(options.udpRtcpAddress()) + " (UDP, RTCP)");
             }
         }
+        ServerOptions.Secure secure = options.secure();
+        if (secure != null) {
+            if (!canListen(secure.rtspsAddress())) {
+                return Optional.of(HostPort.format(secure.rtspsAddress()) + " (RTSPS)");
+            }
+            InetSocketAddress srtp = secure.srtpRtpAddress();
+            if (srtp != null && !canBindUdp(srtp)) {
+                return Optional.of(HostPort.format(srtp) + " (UDP, SRTP)");
+            }
+            if (srtp != null && !canBindUdp(new InetSocketAddress(srtp.getAddress(), srtp.getPort() + 1))) {
+                return Optional.of(HostPort.format(new InetSocketAddress(srtp.getAddress(), srtp.getPort() + 1))
+                        + " (UDP, SRTCP)");
+            }
+        }
         return Optional.empty();
     }
 

@@ -3,7 +3,10 @@ package org.rtspkit.examples.server;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 
@@ -13,9 +16,23 @@ import org.rtspkit.api.ServerStream;
  * server callbacks arrive on any thread.
  */
 final class PathRegistry {
-    /** One path's publisher and, once it records, its stream. */
-    record Publication(String path, ServerSession publisher, ServerStream stream) {
+    /**
+     * One path's publisher and, once it records, its stream on each listener (RTSP and RTSPS serve the
+     * same paths, each with a stream of its own since encryption differs).
+     */
+    record Publication(String path, ServerSession publisher, Map<RtspServer, ServerStream> streams) {
+        /** The stream readers of the given listener play; null before RECORD. */
+        ServerStream streamOn(RtspServer server) {
+            return streams == null ? null : streams.get(server);
+        }
+
+        /** Any of the streams: they all carry the same packets. */
+        ServerStream stream() {
+            return streams == null || streams.isEmpty() ? null : streams.values().iterator().next();
+        }
     }
+
+    private final List<RtspServer> servers = new CopyOnWriteArrayList<>();
 
     private final Map<String, Publication> byPath = new HashMap<>();
     // Sessions are compared by identity: the API promises nothing about their equals.
@@ -31,20 +48,35 @@ final class PathRegistry {
         return true;
     }
 
-    /** Attaches the stream to the publisher's path; false when the publisher no longer holds one. */
-    synchronized boolean startRecording(ServerSession publisher, ServerStream stream) {
+    /** A listener whose readers are served from this registry's paths. */
+    void register(RtspServer server) {
+        servers.add(server);
+    }
+
+    List<RtspServer> servers() {
+        return List.copyOf(servers);
+    }
+
+    /** Attaches the streams to the publisher's path; false when the publisher no longer holds one. */
+    synchronized boolean startRecording(ServerSession publisher, Map<RtspServer, ServerStream> streams) {
         String path = pathByPublisher.get(publisher);
         if (path == null) {
             return false;
         }
-        byPath.put(path, new Publication(path, publisher, stream));
+        byPath.put(path, new Publication(path, publisher, Map.copyOf(streams)));
         return true;
     }
 
-    /** The stream of a path whose publisher is recording. */
+    /** A stream of a path whose publisher is recording. */
     synchronized Optional<ServerStream> stream(String path) {
         Publication p = byPath.get(path);
         return p == null ? Optional.empty() : Optional.ofNullable(p.stream());
+    }
+
+    /** The stream a listener's readers of a path play. */
+    synchronized Optional<ServerStream> stream(String path, RtspServer server) {
+        Publication p = byPath.get(path);
+        return p == null ? Optional.empty() : Optional.ofNullable(p.streamOn(server));
     }
 
     /** The publication a publisher holds, if any. */

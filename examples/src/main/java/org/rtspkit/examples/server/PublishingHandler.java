@@ -1,6 +1,8 @@
 package org.rtspkit.examples.server;
 
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.rtspkit.api.AnnounceContext;
 import org.rtspkit.api.RequestContext;
@@ -35,6 +37,7 @@ final class PublishingHandler implements ServerHandler {
     PublishingHandler(RtspServer server, PathRegistry paths, Credentials credentials) {
         this.server = server;
         this.paths = paths;
+        paths.register(server);
         this.credentials = credentials;
     }
 
@@ -53,7 +56,7 @@ final class PublishingHandler implements ServerHandler {
     @Override
     public StreamResponse onDescribe(RequestContext context) {
         authenticate(context.connection(), context.request());
-        return paths.stream(context.path()).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+        return paths.stream(context.path(), server).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
     }
 
     @Override
@@ -68,7 +71,7 @@ final class PublishingHandler implements ServerHandler {
             authenticate(context.connection(), context.request());
         }
         // Every SETUP of one reader must get the same stream, even if the path changed hands meanwhile.
-        Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path()));
+        Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path(), server));
         return stream.map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
     }
 
@@ -97,23 +100,23 @@ final class PublishingHandler implements ServerHandler {
             // RECORD after PAUSE: the stream and the relay are in place already.
             return RtspResponse.ok();
         }
-        RtspServer started = server;
-        if (started == null) {
-            return RtspResponse.of(RtspStatus.SERVICE_UNAVAILABLE);
-        }
         SessionDescription description = session.announcedDescription()
                 .orElseThrow(() -> RtspStatusException.badRequest("RECORD without ANNOUNCE"));
-        ServerStream stream;
+        // One stream per listener (RTSP, RTSPS): a publisher on either is played on both.
+        Map<RtspServer, ServerStream> streams = new LinkedHashMap<>();
         try {
-            stream = started.createStream(description);
+            for (RtspServer listener : paths.servers()) {
+                streams.put(listener, listener.createStream(description));
+            }
         } catch (RtspkitException e) {
+            streams.values().forEach(ServerStream::close);
             throw RtspStatusException.badRequest("cannot serve what was announced: " + e.getMessage());
         }
-        if (!paths.startRecording(session, stream)) {
-            stream.close();
+        if (!paths.startRecording(session, streams)) {
+            streams.values().forEach(ServerStream::close);
             throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
         }
-        session.onPacketRtpAny(new StreamRelay(stream, context.path()));
+        session.onPacketRtpAny(new StreamRelay(streams.values(), context.path()));
         Participant publisher = Participant.of(Participant.Role.PUBLISHER, session, context.connection(),
                 context.path(), description.medias().size());
         session.setUserData(publisher);
@@ -135,7 +138,7 @@ final class PublishingHandler implements ServerHandler {
     @Override
     public void onSessionClose(ServerSession session, Throwable error) {
         Optional<PathRegistry.Publication> released = paths.release(session);
-        released.map(PathRegistry.Publication::stream).ifPresent(ServerStream::close);
+        released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
         if (session.userData() instanceof Participant participant) {
             String reason = error == null ? "" : ": " + error.getMessage();
             LOG.log(Level.INFO, participant.describe("stopped") + reason);

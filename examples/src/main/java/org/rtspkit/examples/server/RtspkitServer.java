@@ -2,9 +2,12 @@ package org.rtspkit.examples.server;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
+import org.rtspkit.spi.MulticastProviders;
+import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.stream.RtspServers;
 
 /**
@@ -20,8 +23,8 @@ public final class RtspkitServer {
     private RtspkitServer() {
     }
 
-    /** A running server and the paths it serves. */
-    record Started(RtspServer server, PathRegistry paths) {
+    /** The running servers (RTSPS when on) and the paths they serve. */
+    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -62,14 +65,21 @@ public final class RtspkitServer {
         }
 
         RtspServer server = started.server();
+        RtspServer secure = started.secureServer();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (secure != null) {
+                secure.close();
+            }
             // Printed, not logged: java.util.logging may already have shut down its handlers.
             System.out.println("rtspkit stopped");
             stopped.countDown();
         }, "rtspkit-shutdown"));
         System.out.println(listeningLine(server));
+        if (secure != null) {
+            System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
+        }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
@@ -79,13 +89,62 @@ public final class RtspkitServer {
         PathRegistry paths = new PathRegistry();
         RtspServer server = RtspServers.start(config(options),
                 started -> new PublishingHandler(started, paths, options.credentials()));
-        return new Started(server, paths);
+        RtspServer secure = null;
+        if (options.secure() != null && SrtpProviders.find().isPresent()) {
+            try {
+                secure = RtspServers.start(secureConfig(options),
+                        started -> new PublishingHandler(started, paths, options.credentials()));
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+        return new Started(server, secure, paths);
+    }
+
+    /** Multicast is served when its module is on the module path, unless switched off. */
+    private static boolean multicast(ServerOptions options) {
+        return options.multicast() != null && MulticastProviders.find().isPresent();
     }
 
     static ServerConfig config(ServerOptions options) {
         ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(options.rtspAddress());
         if (options.udpEnabled()) {
             builder.udpAddresses(options.udpRtpAddress(), options.udpRtcpAddress());
+        }
+        if (multicast(options)) {
+            builder.multicastIpRange(options.multicast().ipRange())
+                    .multicastRtpPort(options.multicast().rtpPort())
+                    .multicastRtcpPort(options.multicast().rtpPort() + 1);
+        }
+        return builder.build();
+    }
+
+    /** The RTSPS listener: TLS, SRTP over its own UDP pair, multicast on its own ports. */
+    static ServerConfig secureConfig(ServerOptions options) throws IOException {
+        ServerOptions.Secure secure = options.secure();
+        TlsCredentials tls;
+        try {
+            if (secure.certificate() != null) {
+                tls = TlsCredentials.fromPem(secure.certificate(), secure.key());
+            } else {
+                tls = TlsCredentials.selfSigned();
+                // Looked up here, not in a static field: logging must be set up by main first.
+                System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, "RTSPS uses a self-signed certificate, SHA-256 fingerprint "
+                        + tls.fingerprint() + " (give --tls-cert and --tls-key to use your own)");
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(secure.rtspsAddress()).tlsContext(tls.context());
+        if (secure.srtpRtpAddress() != null) {
+            InetSocketAddress rtp = secure.srtpRtpAddress();
+            builder.udpAddresses(rtp, new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
+        }
+        if (multicast(options)) {
+            builder.multicastIpRange(options.multicast().ipRange())
+                    .multicastRtpPort(secure.multicastRtpPort())
+                    .multicastRtcpPort(secure.multicastRtpPort() + 1);
         }
         return builder.build();
     }

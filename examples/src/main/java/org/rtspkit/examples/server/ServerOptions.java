@@ -1,6 +1,7 @@
 package org.rtspkit.examples.server;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -12,9 +13,32 @@ import java.util.Set;
  * @param udpRtcpAddress the shared UDP RTCP socket (the RTP port + 1); null when UDP is off
  * @param credentials    what every publisher and reader must present; null for an open server
  * @param help           whether {@code --help} was given: print {@link #USAGE} and do nothing else
+ * @param multicast      the multicast settings; null when turned off with {@code --no-multicast}
+ * @param secure         the RTSPS listener's settings; null when turned off with {@code --no-rtsps}
  */
 record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
-                     InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help) {
+                     InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
+                     Multicast multicast, Secure secure) {
+
+    /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
+    record Multicast(String ipRange, int rtpPort) {
+    }
+
+    /**
+     * RTSPS: a second listener with TLS, its own UDP pair for SRTP and its own multicast ports.
+     *
+     * @param certificate PEM certificate chain, or null for a self-signed certificate made at start
+     * @param key         PEM private key (PKCS#8, PKCS#1 or SEC1), with {@code certificate}
+     */
+    record Secure(InetSocketAddress rtspsAddress, InetSocketAddress srtpRtpAddress, Path certificate, Path key,
+                  int multicastRtpPort) {
+    }
+
+    static final int DEFAULT_RTSPS_PORT = 8322;
+    static final int DEFAULT_SRTP_RTP_PORT = 8004;
+    static final String DEFAULT_MULTICAST_RANGE = "224.1.0.0/16";
+    static final int DEFAULT_MULTICAST_RTP_PORT = 8002;
+    static final int DEFAULT_SECURE_MULTICAST_RTP_PORT = 8006;
 
     static final int DEFAULT_RTSP_PORT = 8554;
     static final int DEFAULT_UDP_RTP_PORT = 8000;
@@ -34,6 +58,16 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
               --no-udp                 no UDP sockets: media travels inside the RTSP connection only
               --user NAME              credentials that publishers and readers must present
               --pass SECRET            (Basic or Digest); give both or neither
+              --multicast-ip-range CIDR  multicast groups for readers that ask (default 224.1.0.0/16)
+              --multicast-rtp-port N   port of every group's RTP (default 8002)
+              --multicast-rtcp-port N  port of every group's RTCP: the RTP port + 1 (default 8003)
+              --no-multicast           no multicast (it is on when org.rtspkit.multicast is present)
+              --rtsps-address ADDR     the RTSPS (TLS) listener, with SRTP media (default :8322; on when
+                                       org.rtspkit.srtp is present)
+              --tls-cert FILE          PEM certificate chain for RTSPS; without it a self-signed
+              --tls-key FILE           certificate is made at start and its fingerprint logged
+              --srtp-rtp-address ADDR  RTSPS's UDP socket for SRTP (default :8004; SRTCP on the next port)
+              --no-rtsps               no RTSPS listener
               --help                   print this help and exit
 
             ADDR is host:port, :port (every IPv4 interface) or [ipv6]:port, e.g. 127.0.0.1:8554.
@@ -67,7 +101,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         for (String arg : args) {
             // --help wins over anything else on the line, even over mistakes.
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerOptions(null, null, null, null, true);
+                return new ServerOptions(null, null, null, null, true, null, null);
             }
         }
         InetSocketAddress rtsp = null;
@@ -76,6 +110,15 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         String user = null;
         String pass = null;
         boolean noUdp = false;
+        boolean noMulticast = false;
+        boolean noRtsps = false;
+        String range = null;
+        Integer mcRtp = null;
+        Integer mcRtcp = null;
+        InetSocketAddress rtsps = null;
+        InetSocketAddress srtp = null;
+        Path cert = null;
+        Path key = null;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -87,11 +130,13 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             if (!seen.add(flag)) {
                 throw new UsageException(flag + " is given more than once");
             }
-            if (flag.equals("--no-udp")) {
+            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")) {
                 if (equals >= 0) {
-                    throw new UsageException("--no-udp takes no value");
+                    throw new UsageException(flag + " takes no value");
                 }
-                noUdp = true;
+                noUdp |= flag.equals("--no-udp");
+                noMulticast |= flag.equals("--no-multicast");
+                noRtsps |= flag.equals("--no-rtsps");
                 continue;
             }
             if (!takesValue(flag)) {
@@ -111,6 +156,13 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                 case "--udp-rtcp-address" -> rtcp = HostPort.parse(flag, value);
                 case "--user" -> user = value;
                 case "--pass" -> pass = value;
+                case "--multicast-ip-range" -> range = value;
+                case "--multicast-rtp-port" -> mcRtp = port(flag, value);
+                case "--multicast-rtcp-port" -> mcRtcp = port(flag, value);
+                case "--rtsps-address" -> rtsps = HostPort.parse(flag, value);
+                case "--srtp-rtp-address" -> srtp = HostPort.parse(flag, value);
+                case "--tls-cert" -> cert = Path.of(value);
+                case "--tls-key" -> key = Path.of(value);
                 default -> throw new AssertionError(flag);
             }
         }
@@ -119,12 +171,28 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             rtsp = new InetSocketAddress(DEFAULT_RTSP_PORT);
         }
         Credentials credentials = credentials(user, pass);
+        Multicast multicast = noMulticast ? null : multicast(range, mcRtp, mcRtcp);
+        if ((cert == null) != (key == null)) {
+            throw new UsageException(cert == null ? "--tls-key needs --tls-cert" : "--tls-cert needs --tls-key");
+        }
+        Secure secure = null;
+        if (!noRtsps) {
+            InetSocketAddress srtpRtp = noUdp ? null
+                    : srtp != null ? srtp : new InetSocketAddress(DEFAULT_SRTP_RTP_PORT);
+            if (srtpRtp != null) {
+                checkEvenPort("--srtp-rtp-address", srtpRtp.getPort());
+            }
+            secure = new Secure(rtsps != null ? rtsps : new InetSocketAddress(DEFAULT_RTSPS_PORT), srtpRtp, cert, key,
+                    DEFAULT_SECURE_MULTICAST_RTP_PORT);
+        } else if (rtsps != null || srtp != null || cert != null) {
+            throw new UsageException("--no-rtsps cannot be combined with RTSPS settings");
+        }
         if (noUdp) {
             if (rtp != null || rtcp != null) {
                 throw new UsageException("--no-udp cannot be combined with "
                         + (rtp != null ? "--udp-rtp-address" : "--udp-rtcp-address"));
             }
-            return new ServerOptions(rtsp, null, null, credentials, false);
+            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure);
         }
         if (rtp == null) {
             rtp = new InetSocketAddress(DEFAULT_UDP_RTP_PORT);
@@ -136,12 +204,42 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             throw new UsageException("--udp-rtcp-address: the port must be the RTP port + 1 (" + (rtp.getPort() + 1)
                     + "), got " + rtcp.getPort());
         }
-        return new ServerOptions(rtsp, rtp, rtcp, credentials, false);
+        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure);
+    }
+
+    private static Multicast multicast(String range, Integer rtp, Integer rtcp) {
+        int rtpPort = rtp != null ? rtp : rtcp != null ? rtcp - 1 : DEFAULT_MULTICAST_RTP_PORT;
+        checkEvenPort("--multicast-rtp-port", rtpPort);
+        if (rtcp != null && rtcp != rtpPort + 1) {
+            throw new UsageException("--multicast-rtcp-port: the port must be the RTP port + 1 (" + (rtpPort + 1)
+                    + "), got " + rtcp);
+        }
+        return new Multicast(range != null ? range : DEFAULT_MULTICAST_RANGE, rtpPort);
+    }
+
+    private static int port(String flag, String value) {
+        try {
+            int p = Integer.parseInt(value);
+            if (p > 0 && p < 65536) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(flag + ": '" + value + "' is not a port number (1-65535)");
+    }
+
+    private static void checkEvenPort(String flag, int port) {
+        if (port % 2 != 0 || port == 0 || port >= 65534) {
+            throw new UsageException(flag + ": port " + port + " must be even and leave the next port for RTCP");
+        }
     }
 
     private static boolean takesValue(String flag) {
         return switch (flag) {
-            case "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass" -> true;
+            case "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass",
+                 "--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port",
+                 "--rtsps-address", "--srtp-rtp-address", "--tls-cert", "--tls-key" -> true;
             default -> false;
         };
     }

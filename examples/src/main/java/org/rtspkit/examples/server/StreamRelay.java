@@ -1,6 +1,8 @@
 package org.rtspkit.examples.server;
 
 import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.rtspkit.api.Media;
@@ -9,23 +11,29 @@ import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.StreamClosedException;
 
 /**
- * Hands every RTP packet of a publisher to the stream its readers play. The stream was created from
+ * Hands every RTP packet of a publisher to the streams its readers play (one per listener). The stream was created from
  * the publisher's announced description, so the publisher's {@link Media} objects are the stream's.
  */
 final class StreamRelay implements BiConsumer<Media, RtpPacket> {
     private static final System.Logger LOG = System.getLogger(StreamRelay.class.getName());
 
-    private final ServerStream stream;
+    private final Collection<ServerStream> streams;
     private final String path;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    StreamRelay(ServerStream stream, String path) {
-        this.stream = stream;
+    StreamRelay(Collection<ServerStream> streams, String path) {
+        this.streams = List.copyOf(streams);
         this.path = path;
     }
 
     @Override
     public void accept(Media media, RtpPacket packet) {
+        for (ServerStream stream : streams) {
+            write(stream, media, packet);
+        }
+    }
+
+    private void write(ServerStream stream, Media media, RtpPacket packet) {
         try {
             stream.writePacketRtp(media, packet);
         } catch (StreamClosedException e) {

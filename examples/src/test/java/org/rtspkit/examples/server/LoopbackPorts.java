@@ -46,7 +46,7 @@ final class LoopbackPorts {
         for (int i = 0; i < 5; i++) {
             int rtp = freeUdpPair();
             ServerOptions options = new ServerOptions(new InetSocketAddress(loopback(), 0),
-                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials, false);
+                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials, false, null, null);
             try {
                 return RtspkitServer.start(options);
             } catch (BindException e) {

@@ -16,6 +16,7 @@ class PathRegistryTest {
     private final ServerSession alice = stand(ServerSession.class, "alice");
     private final ServerSession bob = stand(ServerSession.class, "bob");
     private final ServerStream stream = stand(ServerStream.class, "stream");
+    private final org.rtspkit.api.RtspServer listener = stand(org.rtspkit.api.RtspServer.class, "listener");
 
     @Test
     void aPathHasOnePublisherUntilItLeaves() {
@@ -32,15 +33,16 @@ class PathRegistryTest {
         paths.claim("/cam", alice);
         assertEquals(Optional.empty(), paths.stream("/cam"));
 
-        assertTrue(paths.startRecording(alice, stream));
+        assertTrue(paths.startRecording(alice, java.util.Map.of(listener, stream)));
         assertSame(stream, paths.stream("/cam").orElseThrow());
         assertSame(stream, paths.publicationOf(alice).orElseThrow().stream());
+        assertSame(stream, paths.stream("/cam", listener).orElseThrow(), "the listener's own stream");
     }
 
     @Test
     void releaseHandsBackTheStreamToClose() {
         paths.claim("/cam", alice);
-        paths.startRecording(alice, stream);
+        paths.startRecording(alice, java.util.Map.of(listener, stream));
 
         PathRegistry.Publication released = paths.release(alice).orElseThrow();
         assertEquals("/cam", released.path());
@@ -52,7 +54,7 @@ class PathRegistryTest {
 
     @Test
     void aSessionThatHoldsNoPathCannotRecordOrRelease() {
-        assertFalse(paths.startRecording(bob, stream));
+        assertFalse(paths.startRecording(bob, java.util.Map.of(listener, stream)));
         assertEquals(Optional.empty(), paths.release(bob));
         assertEquals(Optional.empty(), paths.publicationOf(bob));
     }

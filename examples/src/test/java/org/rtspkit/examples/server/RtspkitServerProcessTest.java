@@ -65,7 +65,7 @@ class RtspkitServerProcessTest {
     void aBusyRtspPortIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, LoopbackPorts.loopback())) {
             int port = taken.getLocalPort();
-            Result r = runToExit("--rtsp-address", "127.0.0.1:" + port, "--no-udp");
+            Result r = runToExit("--rtsp-address", "127.0.0.1:" + port, "--no-udp", "--no-rtsps", "--no-multicast");
             assertEquals(1, r.status(), r.toString());
             assertEquals("rtspkit-server: cannot listen on 127.0.0.1:" + port + ": address already in use\n", r.stderr());
         }
@@ -75,7 +75,8 @@ class RtspkitServerProcessTest {
     void aBusyUdpPortIsNamed() throws Exception {
         int rtp = LoopbackPorts.freeUdpPair();
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LoopbackPorts.loopback(), rtp))) {
-            Result r = runToExit("--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp);
+            Result r = runToExit("--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp, "--no-rtsps",
+                    "--no-multicast");
             assertEquals(1, r.status(), r.toString());
             assertEquals("rtspkit-server: cannot listen on 127.0.0.1:" + rtp + " (UDP, RTP): address already in use\n",
                     r.stderr());
@@ -87,7 +88,8 @@ class RtspkitServerProcessTest {
         int rtp = LoopbackPorts.freeUdpPair();
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        process = launch(out, err, "--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp);
+        process = launch(out, err, "--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp,
+                "--no-rtsps", "--no-multicast");
 
         int port = awaitListening(out, err);
         try (Socket socket = new Socket(LoopbackPorts.loopback(), port)) {
