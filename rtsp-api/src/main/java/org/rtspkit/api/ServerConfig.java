@@ -39,6 +39,8 @@ import javax.net.ssl.SSLContext;
  * @param multicastInterface   name of the network interface multicast is sent and received on; null for every
  *                             interface that is up and supports multicast (loopback when there is no other)
  * @param multicastTtl         IP time-to-live of multicast packets, 0 to 255
+ * @param srtpSuite            the SRTP suite of the keys made for served streams (RTSPS); publishers may use
+ *                             any suite their MIKEY names
  */
 public record ServerConfig(
         InetSocketAddress rtspAddress,
@@ -64,7 +66,8 @@ public record ServerConfig(
         int multicastRtpPort,
         int multicastRtcpPort,
         String multicastInterface,
-        int multicastTtl) {
+        int multicastTtl,
+        org.rtspkit.spi.SrtpSuite srtpSuite) {
 
     /** 1500-byte Ethernet MTU less the IPv4 and UDP headers. */
     public static final int MAX_UDP_PAYLOAD = 1472;
@@ -123,6 +126,7 @@ public record ServerConfig(
         private int multicastRtcpPort;
         private String multicastInterface;
         private int multicastTtl = 16;
+        private org.rtspkit.spi.SrtpSuite srtpSuite = org.rtspkit.spi.SrtpSuite.DEFAULT;
 
         private Builder() {
         }
@@ -180,12 +184,17 @@ public record ServerConfig(
         public Builder multicastInterface(String v) { multicastInterface = v; return this; }
         /** Default 16 hops; 0 to 255. SETUP replies advertise {@code ttl=127} whatever this is. */
         public Builder multicastTtl(int v) { multicastTtl = v; return this; }
+        /**
+         * Default AES_CM_128_HMAC_SHA1_80, which every MIKEY client supports; AES_256_CM_HMAC_SHA1_80 and
+         * AEAD_AES_128_GCM need clients that support them.
+         */
+        public Builder srtpSuite(org.rtspkit.spi.SrtpSuite v) { srtpSuite = java.util.Objects.requireNonNull(v); return this; }
 
         public ServerConfig build() {
             return new ServerConfig(rtspAddress, udpRtpAddress, udpRtcpAddress, readTimeout, writeTimeout, idleTimeout,
                     writeQueueSize, maxPacketSize, udpReadBufferSize, senderReports, authMethods, senderReportPeriod,
                     receiverReportPeriod, checkStreamPeriod, clock, ioThreads, maxConnections, maxSessions, tlsContext,
-                    multicastIpRange, multicastRtpPort, multicastRtcpPort, multicastInterface, multicastTtl);
+                    multicastIpRange, multicastRtpPort, multicastRtcpPort, multicastInterface, multicastTtl, srtpSuite);
         }
     }
 }

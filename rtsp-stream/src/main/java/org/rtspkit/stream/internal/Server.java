@@ -308,7 +308,7 @@ public final class Server implements RtspServer {
 
     /** The suite of the keys this server makes for its streams and sessions. */
     SrtpSuite srtpSuite() {
-        return SrtpSuite.DEFAULT;
+        return config.srtpSuite();
     }
 
     Session findSession(String id) {

@@ -189,4 +189,28 @@ class SrtpTest {
             }
         }
     }
+
+    @Test
+    void theServedSuiteIsASetting() throws Exception {
+        server.close();
+        handler = new RecordingHandler();
+        server = RtspServers.start(TestServers.config(false).tlsContext(serverContext)
+                .srtpSuite(SrtpSuite.AEAD_AES_128_GCM).build(), handler);
+        stream = server.createStream(TestServers.videoAndAudio());
+        handler.streams.put("/teststream", stream);
+        SrtpKeyMaterial clientKey = SrtpKeyMaterial.generate(SrtpSuite.DEFAULT);
+        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
+            String setupUrl = base() + "/trackID=0";
+            RawRtspClient.Response s = c.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
+                    clientKeyMgmt(setupUrl, clientKey));
+            SrtpContext serverKey = contextFrom(s.header("KeyMgmt"));
+            assertEquals(SrtpSuite.AEAD_AES_128_GCM, serverKey.suite());
+            assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
+            byte[] payload = {1, 2, 3, 4, 5};
+            stream.writePacketRtp(stream.description().medias().get(0), RtpPacket.of(true, 96, 3, 3, 0, payload));
+            byte[] wire = nextRtp(c);
+            int n = serverKey.unprotectRtp(wire, 0, wire.length, wire, 0);
+            assertArrayEquals(payload, RtpPacket.unmarshal(wire, 0, n).payload());
+        }
+    }
 }
