@@ -107,6 +107,27 @@ class MulticastInteropTest {
         }
     }
 
+    @Test
+    void theEngineAllocatesReportsAndReleasesGroups() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The checks run on the class path (services found through META-INF/services), test classes first.
+        String testClasses = Path.of(MulticastEngineChecks.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String classPath = String.join(File.pathSeparator, testClasses, System.getProperty("jdk.module.path", ""),
+                System.getProperty("java.class.path", ""));
+        String script = "export PATH=\"$PATH:/usr/sbin:/sbin\"; ip link set lo up && ip route add 224.0.0.0/4 dev lo"
+                + " src 127.0.0.1 || exit 90; exec " + quote(java) + " -cp " + quote(classPath) + " "
+                + MulticastEngineChecks.class.getName();
+        Process p = new ProcessBuilder("unshare", "-n", "bash", "-c", script).redirectErrorStream(true).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("the multicast engine checks did not end within 60 s");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(out);
+        assertTrue(p.exitValue() == 0 && out.contains("multicast engine checks passed"), out);
+    }
+
     private String logs() {
         StringBuilder sb = new StringBuilder();
         for (String name : List.of("server.log", "publisher.log", "ffmpeg-mc.log", "ffmpeg-uc.log")) {
