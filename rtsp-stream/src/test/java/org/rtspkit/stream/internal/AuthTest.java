@@ -189,4 +189,40 @@ class AuthTest {
                     digest("SHA-256", "user", "pass", nonce, "DESCRIBE", base())).status());
         }
     }
+
+    /**
+     * REFERENCE §8: the nonce belongs to the connection that was challenged. A correct Digest answer
+     * to one connection's nonce, replayed on another connection, is refused there (401, closed) and
+     * still accepted on its own connection.
+     */
+    @Test
+    void digestNonceOfOneConnectionIsRefusedOnAnother() throws Exception {
+        start(TestServers.config(false));
+        try (RawRtspClient challenged = new RawRtspClient(server.rtspAddress());
+             RawRtspClient other = new RawRtspClient(server.rtspAddress())) {
+            String nonce = challenge(challenged, List.of("MD5"));
+            String answer = digest("MD5", "user", "pass", nonce, "DESCRIBE", base());
+            RawRtspClient.Response r = other.request("DESCRIBE", base(), answer);
+            assertEquals(401, r.status());
+            assertTrue(other.closedByServer());
+            assertEquals("authentication error", handler.awaitConnectionClose().message());
+            assertEquals(200, challenged.request("DESCRIBE", base(), answer).status());
+        }
+    }
+
+    /** Guessing is not cheap: every wrong answer costs the guesser its connection. */
+    @Test
+    void everyWrongPasswordCostsAConnection() throws Exception {
+        start(TestServers.config(false));
+        for (int i = 0; i < 20; i++) {
+            try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+                RawRtspClient.Response r = c.request("DESCRIBE", base(), basic("user", "guess" + i));
+                assertEquals(401, r.status());
+                assertTrue(c.closedByServer(), "attempt " + i);
+            }
+        }
+        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            assertEquals(200, c.request("DESCRIBE", base(), basic("user", "pass")).status());
+        }
+    }
 }

@@ -65,4 +65,58 @@ class LimitsTest {
             assertTrue(elapsedMillis >= 700, "not before the read timeout: " + elapsedMillis + " ms");
         }
     }
+
+    @Test
+    void aRefusedConnectionLeavesItsSlotToTheNextClient() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        try (RtspServer server = RtspServers.start(TestServers.config(false).maxConnections(1).build(), handler)) {
+            try (RawRtspClient first = new RawRtspClient(server.rtspAddress());
+                 RawRtspClient refused = new RawRtspClient(server.rtspAddress())) {
+                assertEquals(200, first.request("OPTIONS", "rtsp://127.0.0.1/x").status());
+                assertEquals(503, refused.request("OPTIONS", "rtsp://127.0.0.1/x").status());
+                assertTrue(refused.closedByServer());
+            }
+            // Once both connections are reported closed, the server counts neither.
+            handler.awaitConnectionClose();
+            handler.awaitConnectionClose();
+            try (RawRtspClient next = new RawRtspClient(server.rtspAddress())) {
+                assertEquals(200, next.request("OPTIONS", "rtsp://127.0.0.1/x").status());
+            }
+        }
+    }
+
+    /** A complete head whose body trickles in is cut off like a trickling head. */
+    @Test
+    void aBodySentByteByByteIsCutOffAfterTheReadTimeout() throws Exception {
+        try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
+                .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
+             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            c.writeText("ANNOUNCE rtsp://127.0.0.1/pub RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\n"
+                    + "Content-Length: 1000\r\n\r\n");
+            assertTrue(trickle(c, 60) >= 700, "not before the read timeout");
+        }
+    }
+
+    /**
+     * Sends one byte ('x', which starts nothing and continues anything) every 50 ms, at most
+     * {@code maxBytes}, until the server closes the connection; fails if it is still open after the
+     * last byte. Returns the milliseconds the connection lasted.
+     */
+    private static long trickle(RawRtspClient c, int maxBytes) throws Exception {
+        long start = System.nanoTime();
+        c.setTimeout(1);
+        for (int i = 0; i < maxBytes; i++) {
+            try {
+                c.writeRaw(new byte[] {'x'});
+            } catch (java.io.IOException e) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(50);
+            if (c.closedByServer()) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        throw new AssertionError("a trickling client must be cut off: still open after "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
 }

@@ -1,5 +1,8 @@
 package org.rtspkit.stream.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -23,6 +26,7 @@ import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerHandler;
+import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SetupContext;
@@ -61,6 +65,21 @@ final class TestServers {
             }
             Thread.sleep(10);
         }
+    }
+
+    /**
+     * Nothing the server accepted was lost: a reader got packets 0 to {@code count - 1} in order, less
+     * exactly as many as the server counted as dropped for it (its queue was full).
+     */
+    static void assertDelivered(List<Integer> got, int count, ServerSession reader) {
+        long dropped = reader.stats().outboundRtpPacketsDropped();
+        assertEquals(count - dropped, got.size(),
+                "delivered = sent - counted drops (" + dropped + " dropped)");
+        for (int i = 1; i < got.size(); i++) {
+            assertTrue(got.get(i) > got.get(i - 1),
+                    "in order: " + got.get(i - 1) + " then " + got.get(i));
+        }
+        assertEquals(count - 1, got.get(got.size() - 1), "the last packet");
     }
 
     /** An even port whose successor is free too; a bounded number of attempts. */
