@@ -127,7 +127,6 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
                 return;
             }
             inboundBytes += n;
-            lastReadNanos = System.nanoTime();
             decodeInput();
             // TLS can hold whole records that did not fit: no read event will announce them again.
             while (io.hasBufferedInput() && !closed.get() && input.hasRemaining()
@@ -156,6 +155,9 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
 
     @Override
     public void request(RtspRequest request) {
+        // The read deadline counts from the last whole request or frame, not the last byte, so that a
+        // client trickling junk or a never-ending frame cannot keep its connection forever.
+        lastReadNanos = System.nanoTime();
         requestsInFlight++;
         updateInterest();
         requests.execute(() -> server.processor().process(this, request));
@@ -163,6 +165,7 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
 
     @Override
     public void frame(int channelId, byte[] data, int offset, int length) {
+        lastReadNanos = System.nanoTime();
         if (!interleavedMode) {
             throw new ProtocolException(400, "received unexpected interleaved frame");
         }
@@ -201,7 +204,8 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             if (!closed.get()) {
                 updateInterest();
                 // Requests that arrived while this one was handled are still in the input buffer.
-                if (requestsInFlight == 0 && input.position() > 0 && closeAfterFlush == null) {
+                if (requestsInFlight == 0 && input.position() > 0 && closeAfterFlush == null
+                        && output.position() < FRAME_OUTPUT_LIMIT) {
                     try {
                         decodeInput();
                     } catch (RuntimeException e) {
@@ -268,6 +272,15 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             return;
         }
         updateInterest();
+        // Requests held back while the output was full.
+        if (requestsInFlight == 0 && input.position() > 0) {
+            try {
+                decodeInput();
+            } catch (RuntimeException e) {
+                close(e);
+                return;
+            }
+        }
         if (!waitingOutputs.isEmpty()) {
             List<SessionOutput> resume = new ArrayList<>(waitingOutputs);
             waitingOutputs.clear();
@@ -280,7 +293,8 @@ final class Connection implements ServerConnection, ControlChannel, IoLoop.Selec
             return;
         }
         int ops = 0;
-        if (requestsInFlight == 0 && closeAfterFlush == null) {
+        // A client that does not read its responses is not read either: its output stays bounded.
+        if (requestsInFlight == 0 && closeAfterFlush == null && output.position() < FRAME_OUTPUT_LIMIT) {
             ops |= SelectionKey.OP_READ;
         }
         if (output.position() > 0 || io.hasPendingOutput()) {

@@ -124,7 +124,11 @@ final class RequestProcessor {
         List<String> sessionValues = req.headers().all("Session");
         String sessionId = null;
         if (sessionValues.size() == 1) {
-            sessionId = SessionHeader.parse(sessionValues.get(0)).id();
+            try {
+                sessionId = SessionHeader.parse(sessionValues.get(0)).id();
+            } catch (MalformedDataException e) {
+                throw RtspStatusException.badRequest(e.getMessage());
+            }
         } else if (sessionValues.size() > 1) {
             throw RtspStatusException.badRequest("invalid Session header: more than one value");
         }

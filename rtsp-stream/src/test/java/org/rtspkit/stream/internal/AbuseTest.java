@@ -460,4 +460,43 @@ class AbuseTest {
             assertTrue(handler.sessionCloses.isEmpty(), "the owner's session goes on");
         }
     }
+
+
+    // ---- a client that never reads its responses
+
+    /**
+     * A client that pipelines requests and never reads a response must not make the server buffer
+     * responses without limit while the write timeout runs: like a stalled reader's frames, what
+     * one connection may hold unsent is bounded (and reading its requests pauses meanwhile).
+     */
+    @Test
+    void pipelinedRequestsWhoseResponsesAreNeverReadAreBounded() throws Exception {
+        start(TestServers.config(false));
+        byte[] requests = "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+        long heapBefore = Resources.retainedHeap();
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(server.rtspAddress(), 5000);
+            // Bounded: three seconds of writing, well within the 10 s write timeout.
+            Future<Long> writing = pool.submit(() -> {
+                long sent = 0;
+                long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (System.nanoTime() < until) {
+                    s.getOutputStream().write(requests);
+                    sent += requests.length;
+                }
+                return sent;
+            });
+            Thread.sleep(3000);
+            long held = Resources.retainedHeap() - heapBefore;
+            assertTrue(held < (2 << 20), "after 3 s the server holds " + (held >> 10)
+                    + " KiB more for a client that reads nothing");
+            s.close();
+            try {
+                writing.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException closedUnderIt) {
+                // the socket was closed while the writer was blocked in it
+            }
+        }
+    }
 }

@@ -329,4 +329,16 @@ class ConnectionRulesTest {
             assertEquals(200, owner.request("GET_PARAMETER", base(), "Session: " + session).status());
         }
     }
+
+
+    /** An unreadable Session header is a bad request like any other (REFERENCE §3.2), not a server error. */
+    @ParameterizedTest
+    @ValueSource(strings = {";timeout=5", "abc;timeout=x"})
+    void unreadableSessionHeaderIsABadRequest(String value) throws Exception {
+        try (RawRtspClient c = client()) {
+            RawRtspClient.Response r = c.request("GET_PARAMETER", base(), "Session: " + value);
+            assertEquals(400, r.status());
+            assertTrue(c.closedByServer());
+        }
+    }
 }

@@ -119,4 +119,32 @@ class LimitsTest {
         throw new AssertionError("a trickling client must be cut off: still open after "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
+
+    /**
+     * Bytes that never form a request (each is skipped as junk) must not keep a connection open:
+     * like a silent one, it is closed once the idle timeout passes without a request.
+     */
+    @Test
+    void junkSentByteByByteIsCutOffAfterTheIdleTimeout() throws Exception {
+        try (RtspServer server = RtspServers.start(TestServers.config(false).idleTimeout(java.time.Duration.ofMillis(800))
+                .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
+             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            assertTrue(trickle(c, 60) >= 700, "not before the idle timeout");
+        }
+    }
+
+    /**
+     * Before PLAY an interleaved frame is an error once complete; one that trickles in must not keep
+     * the connection open either.
+     */
+    @Test
+    void aFrameSentByteByByteBeforePlayIsCutOffAfterTheReadTimeout() throws Exception {
+        try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
+                .idleTimeout(java.time.Duration.ofMillis(800)).checkStreamPeriod(java.time.Duration.ofMillis(100)).build(),
+                new TestServers.ServingHandler());
+             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            c.writeRaw(new byte[] {'$', 0, (byte) 0xff, (byte) 0xff});
+            assertTrue(trickle(c, 60) >= 700, "not before the timeout");
+        }
+    }
 }

@@ -31,7 +31,10 @@ public record SessionHeader(String id, Integer timeout) {
             }
             String number = part.substring(eq + 1).strip();
             try {
-                timeout = Integer.parseUnsignedInt(number);
+                timeout = Integer.parseInt(number);
+                if (timeout < 0) {
+                    throw new NumberFormatException("negative");
+                }
             } catch (NumberFormatException e) {
                 throw new MalformedDataException("invalid Session header '" + value + "': invalid timeout '" + number + "'");
             }
