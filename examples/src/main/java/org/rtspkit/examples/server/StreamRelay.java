@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.StreamClosedException;
 
 /**
@@ -38,9 +39,10 @@ final class StreamRelay implements BiConsumer<Media, RtpPacket> {
             stream.writePacketRtp(media, packet);
         } catch (StreamClosedException e) {
             // The publisher is leaving: its session close closed the stream while packets were in flight.
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RtspkitException e) {
             // A packet the stream cannot carry (a payload type that was not announced, an oversized
-            // packet). Say so once per publisher rather than once per packet.
+            // packet), or a multicast group whose queue is full: the other listeners' streams still
+            // get it. Say so once per publisher rather than once per packet.
             if (warned.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "dropping packets the publisher of " + path + " sends: " + e.getMessage());
             }
