@@ -195,7 +195,15 @@ final class RtcpCodec {
             if (end - i - 1 < reasonLength) {
                 throw new MalformedDataException("RTCP goodbye reason of " + reasonLength + " bytes runs past the packet");
             }
-            reason = new String(b, i + 1, reasonLength, StandardCharsets.UTF_8);
+            try {
+                // Strictly: replacement characters would make the reason longer than its 255-byte field.
+                reason = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(b, i + 1, reasonLength)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new MalformedDataException("RTCP goodbye reason is not UTF-8");
+            }
         }
         return new Goodbye(List.of(sources), reason);
     }
