@@ -23,6 +23,9 @@ public record KeyMgmt(String uri, byte[] mikey) {
 
     public KeyMgmt {
         Objects.requireNonNull(uri, "uri");
+        if (uri.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("a KeyMgmt uri cannot hold a quote (percent-encode it as %22): " + uri);
+        }
         mikey = mikey.clone();
     }
 
@@ -76,6 +79,10 @@ public record KeyMgmt(String uri, byte[] mikey) {
             }
             if (uri == null) {
                 throw new MalformedDataException(ERROR_PREFIX + "uri not provided");
+            }
+            if (uri.indexOf('"') >= 0) {
+                // It is written back quoted: a quote inside would end it early.
+                throw new MalformedDataException(ERROR_PREFIX + "uri contains a quote");
             }
             if (data == null || data.isEmpty()) {
                 throw new MalformedDataException(ERROR_PREFIX + "data not provided");

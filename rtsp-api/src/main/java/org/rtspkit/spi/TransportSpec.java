@@ -183,8 +183,8 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
             switch (key) {
                 case "unicast" -> multicast = false;
                 case "multicast" -> multicast = true;
-                case "destination" -> destination = requireValue(key, value);
-                case "source" -> source = requireValue(key, value);
+                case "destination" -> destination = address(key, requireValue(key, value));
+                case "source" -> source = address(key, requireValue(key, value));
                 case "interleaved" -> interleaved = parsePair(key, value, 255);
                 case "port" -> port = parsePair(key, value, 65535);
                 case "client_port" -> clientPort = parsePair(key, value, 65535);
@@ -280,6 +280,15 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
             case "record", "receive" -> Mode.RECORD;
             default -> throw new MalformedDataException(ERROR_PREFIX + "invalid mode '" + value + "'");
         };
+    }
+
+    /** An address is written back unquoted, so it may not hold what would split the header. */
+    private static String address(String key, String value) {
+        if (value.indexOf(';') >= 0 || value.indexOf(',') >= 0 || value.indexOf('"') >= 0) {
+            throw new org.rtspkit.api.MalformedDataException("invalid transport header: " + key + " '" + value
+                    + "' is not an address");
+        }
+        return value;
     }
 
     private static String unquote(String value) {

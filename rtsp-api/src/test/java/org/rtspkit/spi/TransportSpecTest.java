@@ -228,9 +228,12 @@ class TransportSpecTest {
     }
 
     @Test
-    void quotedDestinationMayHoldSeparators() {
-        TransportSpec t = one("RTP/AVP;multicast;destination=\"a;b,c\";port=1-2");
-        assertEquals("a;b,c", t.destination());
-        assertTrue(t.port() != null);
+    void aDestinationHoldingSeparatorsIsNotAnAddress() {
+        // Quoted, it parses; but it would be written back unquoted and split the header, so refuse it.
+        org.rtspkit.api.MalformedDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtspkit.api.MalformedDataException.class,
+                () -> one("RTP/AVP;multicast;destination=\"a;b,c\";port=1-2"));
+        assertTrue(e.getMessage().contains("destination 'a;b,c' is not an address"), e.getMessage());
+        assertEquals("224.2.0.1", one("RTP/AVP;multicast;destination=\"224.2.0.1\";port=1-2").destination());
     }
 }

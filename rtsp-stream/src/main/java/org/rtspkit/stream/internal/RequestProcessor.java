@@ -524,7 +524,8 @@ final class RequestProcessor {
             // session's own one for a publisher's receiver reports.
             byte[] mikey = publisher ? inbound.serverMikey()
                     : java.util.Base64.getDecoder().decode(stream.mikeyBase64(index));
-            res = res.withHeader("KeyMgmt", new KeyMgmt(req.uri(), mikey).format());
+            // The header quotes the URL, so a quote in it is sent percent-encoded.
+            res = res.withHeader("KeyMgmt", new KeyMgmt(req.uri().replace("\"", "%22"), mikey).format());
         }
         return withSession(s, Outcome.of(res));
     }
