@@ -1,11 +1,8 @@
 package org.rtspkit.spi;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.rtspkit.api.RtspkitException;
 
 /**
@@ -14,8 +11,6 @@ import org.rtspkit.api.RtspkitException;
  * {@link MulticastProvider#priority()}.
  */
 public final class MulticastProviders {
-    private static final System.Logger LOG = System.getLogger(MulticastProviders.class.getName());
-
     /** The message of {@link #require()}; also what to report when multicast is configured without a provider. */
     public static final String MISSING = "UDP multicast needs a multicast provider; none found on the module path. "
             + "Add org.rtspkit.multicast (artifact rtsp-multicast).";
@@ -47,18 +42,6 @@ public final class MulticastProviders {
     }
 
     private static List<MulticastProvider> load(ClassLoader loader) {
-        List<MulticastProvider> found = new ArrayList<>();
-        var it = ServiceLoader.load(MulticastProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping a multicast provider that failed to load: " + e.getMessage(), e);
-            }
-        }
-        return found;
+        return ProviderLoader.load(MulticastProvider.class, loader, "a multicast provider");
     }
 }

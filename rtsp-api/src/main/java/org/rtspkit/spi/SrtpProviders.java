@@ -1,11 +1,8 @@
 package org.rtspkit.spi;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.rtspkit.api.RtspkitException;
 
 /**
@@ -13,8 +10,6 @@ import org.rtspkit.api.RtspkitException;
  * provider that fails to load, and picks the provider of highest {@link SrtpProvider#priority()}.
  */
 public final class SrtpProviders {
-    private static final System.Logger LOG = System.getLogger(SrtpProviders.class.getName());
-
     /** The message of {@link #require()}; also what to log when RTSPS is asked for without SRTP. */
     public static final String MISSING = "RTSPS needs an SRTP provider; none found on the module path. "
             + "Add org.rtspkit.srtp (artifact rtsp-srtp).";
@@ -46,18 +41,6 @@ public final class SrtpProviders {
     }
 
     private static List<SrtpProvider> load(ClassLoader loader) {
-        List<SrtpProvider> found = new ArrayList<>();
-        var it = ServiceLoader.load(SrtpProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping an SRTP provider that failed to load: " + e.getMessage(), e);
-            }
-        }
-        return found;
+        return ProviderLoader.load(SrtpProvider.class, loader, "an SRTP provider");
     }
 }

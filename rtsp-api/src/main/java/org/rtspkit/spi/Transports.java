@@ -1,12 +1,9 @@
 package org.rtspkit.spi;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.rtspkit.api.TransportProtocol;
 
@@ -15,8 +12,6 @@ import org.rtspkit.api.TransportProtocol;
  * provider that fails to load, and keeps the highest-priority provider for each protocol.
  */
 public final class Transports {
-    private static final System.Logger LOG = System.getLogger(Transports.class.getName());
-
     private Transports() {
     }
 
@@ -47,18 +42,6 @@ public final class Transports {
     }
 
     private static List<TransportProvider> load(ClassLoader loader) {
-        List<TransportProvider> found = new ArrayList<>();
-        var it = ServiceLoader.load(TransportProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping a transport provider that failed to load: " + e.getMessage(), e);
-            }
-        }
-        return found;
+        return ProviderLoader.load(TransportProvider.class, loader, "a transport provider");
     }
 }
