@@ -1,7 +1,6 @@
 package org.rtspkit.srtp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -48,7 +47,7 @@ class SrtpAllocationTest {
 
     @Test
     void protectOutOfPlaceAndUnprotectInPlaceAllocateLessThanAPacket() throws SrtpException {
-        assumeTrue(allocatedBytes() >= 0, "per-thread allocation counter not available");
+        assertTrue(allocatedBytes() >= 0, "this JVM has no per-thread allocation counter (HotSpot has one)");
         SrtpKeyMaterial key = SrtpKeyMaterial.generate(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
         SrtpContext sender = new JcaSrtpProvider().createContext(key, List.of());
         SrtpContext receiver = new JcaSrtpProvider().createContext(key, List.of());
