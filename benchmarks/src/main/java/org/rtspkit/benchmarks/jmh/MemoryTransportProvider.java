@@ -22,8 +22,8 @@ import org.rtspkit.spi.TransportSpec;
  */
 public final class MemoryTransportProvider implements TransportProvider {
     public static final String ENABLE = "rtspkit.benchmarks.memorySinks";
-    /** Bytes and packets every sink took, for the benchmark's report. */
-    static final LongAdder PACKETS = new LongAdder();
+    /** RTP packets every sink took, for the benchmark's report. */
+    static final LongAdder RTP_PACKETS = new LongAdder();
 
     @Override
     public String name() {
@@ -113,7 +113,9 @@ public final class MemoryTransportProvider implements TransportProvider {
         @Override
         public boolean send(boolean rtcp, byte[] data, int offset, int length) {
             System.arraycopy(data, offset, buffer, 0, length);
-            PACKETS.increment();
+            if (!rtcp) {
+                RTP_PACKETS.increment();
+            }
             return true;
         }
     }
