@@ -128,33 +128,43 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
      * @throws UsageException naming the flag and the module it needs
      */
     ServerOptions fitTo(Plugins plugins, Consumer<String> info) {
+        // Refusals first, so that a refused command line logs nothing.
+        if (!plugins.srtp() && secure != null) {
+            refuseGiven(RTSPS_FLAGS, "RTSPS", Plugins.SRTP_MODULE, plugins);
+        }
+        if (!plugins.udp()) {
+            refuseGiven(UDP_FLAGS, "UDP", Plugins.UDP_MODULE, plugins);
+            if (secure != null) {
+                refuseGiven(List.of("--srtp-rtp-address"), "SRTP over UDP", Plugins.UDP_MODULE, plugins);
+            }
+        }
+        if (!plugins.multicast() && multicast != null) {
+            refuseGiven(MULTICAST_FLAGS, "multicast", Plugins.MULTICAST_MODULE, plugins);
+        }
+
         InetSocketAddress rtp = udpRtpAddress;
         InetSocketAddress rtcp = udpRtcpAddress;
         Multicast mc = multicast;
         Secure sec = secure;
         if (sec != null && !plugins.srtp()) {
-            refuseGiven(RTSPS_FLAGS, "RTSPS", Plugins.SRTP_MODULE, plugins);
             info.accept("RTSPS is off: " + Plugins.SRTP_MODULE + " is not on the module path (add it, "
                     + "or give --no-rtsps to say so)");
             sec = null;
         }
         if (!plugins.udp()) {
             if (rtp != null) {
-                refuseGiven(UDP_FLAGS, "UDP", Plugins.UDP_MODULE, plugins);
                 info.accept("UDP is off: " + Plugins.UDP_MODULE + " is not on the module path (found: "
                         + plugins.transports() + "); readers get media over TCP");
                 rtp = null;
                 rtcp = null;
             }
             if (sec != null && sec.srtpRtpAddress() != null) {
-                refuseGiven(List.of("--srtp-rtp-address"), "SRTP over UDP", Plugins.UDP_MODULE, plugins);
                 info.accept("RTSPS media travels inside the TLS connection only: " + Plugins.UDP_MODULE
                         + " is not on the module path");
                 sec = sec.withoutUdp();
             }
         }
         if (mc != null && !plugins.multicast()) {
-            refuseGiven(MULTICAST_FLAGS, "multicast", Plugins.MULTICAST_MODULE, plugins);
             info.accept("multicast is off: " + Plugins.MULTICAST_MODULE + " is not on the module path");
             mc = null;
         }

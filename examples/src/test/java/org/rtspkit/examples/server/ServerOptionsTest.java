@@ -201,6 +201,13 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aRefusedCommandLineLogsNothing() {
+        List<String> said = new ArrayList<>();
+        assertThrows(UsageException.class, () -> ServerOptions.parse("--udp-rtp-address", ":8000").fitTo(TCP_ONLY, said::add));
+        assertEquals(List.of(), said);
+    }
+
+    @Test
     void srtpOverUdpNeedsTheUdpPlugin() {
         UsageException e = assertThrows(UsageException.class, () -> ServerOptions.parse("--srtp-rtp-address", ":9004")
                 .fitTo(new Plugins(false, false, true, "tcp"), s -> { }));
