@@ -53,6 +53,9 @@ PY
 # and waits up to 30 s for its listening line.
 start_server() {
     local name="$1"; shift
+    # Created here, so the wait below never greps a file the background process has yet to open.
+    : >"$work/$name.out"
+    : >"$work/$name.err"
     "$@" >"$work/$name.out" 2>"$work/$name.err" &
     local pid=$!
     started_pids+=("$pid")
