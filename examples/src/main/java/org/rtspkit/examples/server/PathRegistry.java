@@ -1,14 +1,21 @@
 package org.rtspkit.examples.server;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionTransport;
+import org.rtspkit.api.StreamStats;
 
 /**
  * Which publisher owns which path, and the stream readers of that path play. A path is taken from
@@ -37,6 +44,7 @@ final class PathRegistry {
     private final Map<String, Publication> byPath = new HashMap<>();
     // Sessions are compared by identity: the API promises nothing about their equals.
     private final Map<ServerSession, String> pathByPublisher = new IdentityHashMap<>();
+    private final Set<ServerSession> readers = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Reserves a path for a publisher; false when another publisher holds it. */
     synchronized boolean claim(String path, ServerSession publisher) {
@@ -92,6 +100,62 @@ final class PathRegistry {
     synchronized Optional<Publication> release(ServerSession publisher) {
         String path = pathByPublisher.remove(publisher);
         return path == null ? Optional.empty() : Optional.of(byPath.remove(path));
+    }
+
+    /** A reader started playing (its first PLAY). */
+    synchronized void addReader(ServerSession reader) {
+        readers.add(reader);
+    }
+
+    /** A session ended; nothing happens unless it was a reader. */
+    synchronized void removeReader(ServerSession session) {
+        readers.remove(session);
+    }
+
+    /**
+     * The counts of this moment, read from the sessions' and streams' stats. The stats are read
+     * outside this lock: they come from the engine, whose callbacks come back here.
+     */
+    ServerCounts counts() {
+        List<Publication> publications;
+        List<ServerSession> playing;
+        synchronized (this) {
+            publications = new ArrayList<>(byPath.values());
+            playing = new ArrayList<>(readers);
+        }
+        Map<String, Integer> byTransport = new LinkedHashMap<>();
+        ServerCounts.TRANSPORTS.forEach(t -> byTransport.put(t, 0));
+        for (ServerSession reader : playing) {
+            SessionTransport transport = reader.transport(); // set by SETUP, before any PLAY
+            if (transport != null) {
+                byTransport.merge(transportName(transport), 1, Integer::sum);
+            }
+        }
+        publications.sort(Comparator.comparing(Publication::path));
+        List<ServerCounts.PathCounts> recording = new ArrayList<>();
+        for (Publication p : publications) {
+            if (p.streams() == null) {
+                continue;
+            }
+            long sent = 0;
+            long dropped = 0;
+            for (ServerStream stream : p.streams().values()) {
+                StreamStats stats = stream.stats();
+                sent += stats.outboundRtpPackets();
+                dropped += stats.outboundRtpPacketsDropped();
+            }
+            recording.add(new ServerCounts.PathCounts(p.path(), p.publisher().stats().inboundRtpPackets(), sent,
+                    dropped));
+        }
+        return new ServerCounts(publications.size(), recording.size(), byTransport, recording);
+    }
+
+    private static String transportName(SessionTransport transport) {
+        return switch (transport.protocol()) {
+            case UDP -> "udp";
+            case TCP -> "tcp";
+            case UDP_MULTICAST -> "multicast";
+        };
     }
 
     /** Number of paths held, recording or not. */

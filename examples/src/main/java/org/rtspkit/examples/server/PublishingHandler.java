@@ -83,6 +83,7 @@ final class PublishingHandler implements ServerHandler {
             Participant reader = Participant.of(Participant.Role.READER, session, context.connection(),
                     context.path(), session.setupMedias().size());
             session.setUserData(reader);
+            paths.addReader(session);
             LOG.log(Level.INFO, reader.describe("started"));
         }
         return RtspResponse.ok();
@@ -137,6 +138,7 @@ final class PublishingHandler implements ServerHandler {
 
     @Override
     public void onSessionClose(ServerSession session, Throwable error) {
+        paths.removeReader(session);
         Optional<PathRegistry.Publication> released = paths.release(session);
         released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
         if (session.userData() instanceof Participant participant) {

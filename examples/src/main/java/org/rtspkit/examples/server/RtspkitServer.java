@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
-import org.rtspkit.spi.MulticastProviders;
-import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.stream.RtspServers;
 
 /**
@@ -23,8 +21,24 @@ public final class RtspkitServer {
     private RtspkitServer() {
     }
 
-    /** The running servers (RTSPS when on) and the paths they serve. */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths) {
+    /**
+     * The running servers (RTSPS when on), the paths they serve, the periodic summary and the
+     * {@code /metrics} endpoint (null when not asked for).
+     */
+    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, ServerSummary summary,
+                   MetricsEndpoint metrics) implements AutoCloseable {
+        /** Stops everything; idempotent. */
+        @Override
+        public void close() {
+            summary.close();
+            if (metrics != null) {
+                metrics.close();
+            }
+            server.close();
+            if (secureServer != null) {
+                secureServer.close();
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -45,6 +59,15 @@ public final class RtspkitServer {
         // One line per record unless the user configured logging; must precede the first log call.
         if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
             System.setProperty(LOG_FORMAT_PROPERTY, "%1$tF %1$tT %4$s %5$s%6$s%n");
+        }
+        try {
+            // What the module path lacks: its defaults go, with a line saying so; its flags are refused.
+            System.Logger log = System.getLogger(RtspkitServer.class.getName());
+            options = options.fitTo(Plugins.found(), line -> log.log(System.Logger.Level.INFO, line));
+        } catch (UsageException e) {
+            System.err.println(NAME + ": " + e.getMessage());
+            System.exit(2);
+            return;
         }
 
         Started started;
@@ -68,10 +91,7 @@ public final class RtspkitServer {
         RtspServer secure = started.secureServer();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            if (secure != null) {
-                secure.close();
-            }
+            started.close();
             // Printed, not logged: java.util.logging may already have shut down its handlers.
             System.out.println("rtspkit stopped");
             stopped.countDown();
@@ -80,31 +100,45 @@ public final class RtspkitServer {
         if (secure != null) {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
         }
+        if (started.metrics() != null) {
+            System.out.println("rtspkit metrics on http://" + HostPort.authority(started.metrics().address())
+                    + MetricsEndpoint.PATH);
+        }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
 
-    /** Starts a server that behaves as the command line describes. */
+    /**
+     * Starts a server that behaves as the command line describes, once {@link ServerOptions#fitTo} has
+     * taken out what the module path cannot serve.
+     */
     static Started start(ServerOptions options) throws IOException {
         PathRegistry paths = new PathRegistry();
         RtspServer server = RtspServers.start(config(options),
                 started -> new PublishingHandler(started, paths, options.credentials()));
         RtspServer secure = null;
-        if (options.secure() != null && SrtpProviders.find().isPresent()) {
-            try {
+        MetricsEndpoint metrics = null;
+        try {
+            if (options.secure() != null) {
                 secure = RtspServers.start(secureConfig(options),
                         started -> new PublishingHandler(started, paths, options.credentials()));
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw e;
             }
+            if (options.metricsAddress() != null) {
+                metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            if (secure != null) {
+                secure.close();
+            }
+            throw e;
         }
-        return new Started(server, secure, paths);
+        return new Started(server, secure, paths, ServerSummary.start(options.summaryInterval(), paths::counts),
+                metrics);
     }
 
-    /** Multicast is served when its module is on the module path, unless switched off. */
     private static boolean multicast(ServerOptions options) {
-        return options.multicast() != null && MulticastProviders.find().isPresent();
+        return options.multicast() != null;
     }
 
     static ServerConfig config(ServerOptions options) {
