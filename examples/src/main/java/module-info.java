@@ -17,5 +17,8 @@ module org.rtspkit.examples {
     // -Djava.util.logging.config.file tunes levels.
     requires java.logging;
 
+    // ImageIO's JPEG writer for the /demo stream's Motion JPEG pictures: the JDK has no other encoder.
+    requires java.desktop;
+
     // Exports nothing: these are programs started with java -m, not a library to build on.
 }
