@@ -23,8 +23,8 @@ public final class RtspkitServer {
     private RtspkitServer() {
     }
 
-    /** The running servers (RTSPS when on) and the paths they serve. */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths) {
+    /** The running servers (RTSPS when on), the paths they serve and the demo stream (null when off). */
+    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, DemoStream demo) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -66,8 +66,12 @@ public final class RtspkitServer {
 
         RtspServer server = started.server();
         RtspServer secure = started.secureServer();
+        DemoStream demo = started.demo();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (demo != null) {
+                demo.close();
+            }
             server.close();
             if (secure != null) {
                 secure.close();
@@ -79,6 +83,9 @@ public final class RtspkitServer {
         System.out.println(listeningLine(server));
         if (secure != null) {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
+        }
+        if (demo != null) {
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, demoLine(server, secure));
         }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
@@ -99,7 +106,45 @@ public final class RtspkitServer {
                 throw e;
             }
         }
-        return new Started(server, secure, paths);
+        DemoStream demo = null;
+        if (options.demo()) {
+            try {
+                demo = startDemo(paths);
+            } catch (RuntimeException e) {
+                server.close();
+                if (secure != null) {
+                    secure.close();
+                }
+                throw e;
+            }
+        }
+        return new Started(server, secure, paths, demo);
+    }
+
+    /** The demo on every listener; null when a publisher took its path in the moment since the listeners started. */
+    private static DemoStream startDemo(PathRegistry paths) {
+        DemoStream demo = DemoStream.start(paths.servers());
+        if (!paths.serveDemo(demo)) {
+            demo.close();
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "no demo stream: a publisher took " + DemoStream.PATH + " first");
+            return null;
+        }
+        return demo;
+    }
+
+    /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
+    static String demoLine(RtspServer server, RtspServer secure) {
+        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
+        return secure == null ? line : line + " and " + demoUrl("rtsps", secure);
+    }
+
+    /** A URL to paste into a client on this machine: localhost when the listener takes every interface. */
+    private static String demoUrl(String scheme, RtspServer server) {
+        InetSocketAddress address = server.rtspAddress();
+        String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
+                : HostPort.authority(address);
+        return scheme + "://" + authority + DemoStream.PATH;
     }
 
     /** Multicast is served when its module is on the module path, unless switched off. */

@@ -15,10 +15,11 @@ import java.util.Set;
  * @param help           whether {@code --help} was given: print {@link #USAGE} and do nothing else
  * @param multicast      the multicast settings; null when turned off with {@code --no-multicast}
  * @param secure         the RTSPS listener's settings; null when turned off with {@code --no-rtsps}
+ * @param demo           whether {@code /demo} plays the generated test stream; false with {@code --no-demo}
  */
 record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                      InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
-                     Multicast multicast, Secure secure) {
+                     Multicast multicast, Secure secure, boolean demo) {
 
     /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
     record Multicast(String ipRange, int rtpPort) {
@@ -68,6 +69,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
               --tls-key FILE           certificate is made at start and its fingerprint logged
               --srtp-rtp-address ADDR  RTSPS's UDP socket for SRTP (default :8004; SRTCP on the next port)
               --no-rtsps               no RTSPS listener
+              --no-demo                no demo stream (by default /demo plays a moving test picture
+                                       with a clock and a 440 Hz tone, made by the server)
               --help                   print this help and exit
 
             ADDR is host:port, :port (every IPv4 interface) or [ipv6]:port, e.g. 127.0.0.1:8554.
@@ -75,6 +78,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
 
             Publish:  ffmpeg -re -i input.mp4 -c copy -f rtsp rtsp://127.0.0.1:8554/mystream
             Read:     ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/mystream
+            Demo:     ffplay rtsp://127.0.0.1:8554/demo
             """;
 
     ServerOptions {
@@ -101,7 +105,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         for (String arg : args) {
             // --help wins over anything else on the line, even over mistakes.
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerOptions(null, null, null, null, true, null, null);
+                return new ServerOptions(null, null, null, null, true, null, null, false);
             }
         }
         InetSocketAddress rtsp = null;
@@ -112,6 +116,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         boolean noUdp = false;
         boolean noMulticast = false;
         boolean noRtsps = false;
+        boolean noDemo = false;
         String range = null;
         Integer mcRtp = null;
         Integer mcRtcp = null;
@@ -130,13 +135,15 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             if (!seen.add(flag)) {
                 throw new UsageException(flag + " is given more than once");
             }
-            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")) {
+            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")
+                    || flag.equals("--no-demo")) {
                 if (equals >= 0) {
                     throw new UsageException(flag + " takes no value");
                 }
                 noUdp |= flag.equals("--no-udp");
                 noMulticast |= flag.equals("--no-multicast");
                 noRtsps |= flag.equals("--no-rtsps");
+                noDemo |= flag.equals("--no-demo");
                 continue;
             }
             if (!takesValue(flag)) {
@@ -192,7 +199,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                 throw new UsageException("--no-udp cannot be combined with "
                         + (rtp != null ? "--udp-rtp-address" : "--udp-rtcp-address"));
             }
-            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure);
+            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure, !noDemo);
         }
         if (rtp == null) {
             rtp = new InetSocketAddress(DEFAULT_UDP_RTP_PORT);
@@ -204,7 +211,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             throw new UsageException("--udp-rtcp-address: the port must be the RTP port + 1 (" + (rtp.getPort() + 1)
                     + "), got " + rtcp.getPort());
         }
-        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure);
+        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, !noDemo);
     }
 
     private static Multicast multicast(String range, Integer rtp, Integer rtcp) {

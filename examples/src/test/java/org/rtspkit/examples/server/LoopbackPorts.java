@@ -42,11 +42,16 @@ final class LoopbackPorts {
      * with another pair when the probed one was taken in between.
      */
     static RtspkitServer.Started startServer(Credentials credentials) throws IOException {
+        return startServer(credentials, false);
+    }
+
+    /** As {@link #startServer(Credentials)}, with the demo stream at {@code /demo} when asked. */
+    static RtspkitServer.Started startServer(Credentials credentials, boolean demo) throws IOException {
         BindException last = null;
         for (int i = 0; i < 5; i++) {
             int rtp = freeUdpPair();
             ServerOptions options = new ServerOptions(new InetSocketAddress(loopback(), 0),
-                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials, false, null, null);
+                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials, false, null, null, demo);
             try {
                 return RtspkitServer.start(options);
             } catch (BindException e) {
