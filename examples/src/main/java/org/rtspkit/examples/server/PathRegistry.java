@@ -19,13 +19,14 @@ import org.rtspkit.api.StreamStats;
 
 /**
  * Which publisher owns which path, and the stream readers of that path play. A path is taken from
- * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. Thread-safe:
- * server callbacks arrive on any thread.
+ * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. The demo stream
+ * holds its path for the server's lifetime, as a publisher that never leaves. Thread-safe: server
+ * callbacks arrive on any thread.
  */
 final class PathRegistry {
     /**
      * One path's publisher and, once it records, its stream on each listener (RTSP and RTSPS serve the
-     * same paths, each with a stream of its own since encryption differs).
+     * same paths, each with a stream of its own since encryption differs). The demo's publisher is null.
      */
     record Publication(String path, ServerSession publisher, Map<RtspServer, ServerStream> streams) {
         /** The stream readers of the given listener play; null before RECORD. */
@@ -42,6 +43,7 @@ final class PathRegistry {
     private final List<RtspServer> servers = new CopyOnWriteArrayList<>();
 
     private final Map<String, Publication> byPath = new HashMap<>();
+    private DemoStream demo;
     // Sessions are compared by identity: the API promises nothing about their equals.
     private final Map<ServerSession, String> pathByPublisher = new IdentityHashMap<>();
     private final Set<ServerSession> readers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -54,6 +56,26 @@ final class PathRegistry {
         byPath.put(path, new Publication(path, publisher, null));
         pathByPublisher.put(publisher, path);
         return true;
+    }
+
+    /** Serves the demo at its path; false when the path is taken. */
+    synchronized boolean serveDemo(DemoStream stream) {
+        if (byPath.containsKey(DemoStream.PATH)) {
+            return false;
+        }
+        byPath.put(DemoStream.PATH, new Publication(DemoStream.PATH, null, stream.streams()));
+        demo = stream;
+        return true;
+    }
+
+    /** Whether the path is the demo's. */
+    synchronized boolean isDemo(String path) {
+        return demo != null && DemoStream.PATH.equals(path);
+    }
+
+    /** The demo, when the given stream (a reader's) is one of its. */
+    synchronized Optional<DemoStream> demoServing(ServerStream stream) {
+        return demo != null && demo.serves(stream) ? Optional.of(demo) : Optional.empty();
     }
 
     /** A listener whose readers are served from this registry's paths. */

@@ -22,17 +22,20 @@ public final class RtspkitServer {
     }
 
     /**
-     * The running servers (RTSPS when on), the paths they serve, the periodic summary and the
-     * {@code /metrics} endpoint (null when not asked for).
+     * The running servers (RTSPS when on), the paths they serve, the demo stream (null when off), the
+     * periodic summary and the {@code /metrics} endpoint (null when not asked for).
      */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, ServerSummary summary,
-                   MetricsEndpoint metrics) implements AutoCloseable {
+    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, DemoStream demo,
+                   ServerSummary summary, MetricsEndpoint metrics) implements AutoCloseable {
         /** Stops everything; idempotent. */
         @Override
         public void close() {
             summary.close();
             if (metrics != null) {
                 metrics.close();
+            }
+            if (demo != null) {
+                demo.close();
             }
             server.close();
             if (secureServer != null) {
@@ -89,6 +92,7 @@ public final class RtspkitServer {
 
         RtspServer server = started.server();
         RtspServer secure = started.secureServer();
+        DemoStream demo = started.demo();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             started.close();
@@ -104,6 +108,9 @@ public final class RtspkitServer {
             System.out.println("rtspkit metrics on http://" + HostPort.authority(started.metrics().address())
                     + MetricsEndpoint.PATH);
         }
+        if (demo != null) {
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, demoLine(server, secure));
+        }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
@@ -118,6 +125,7 @@ public final class RtspkitServer {
                 started -> new PublishingHandler(started, paths, options.credentials()));
         RtspServer secure = null;
         MetricsEndpoint metrics = null;
+        DemoStream demo = null;
         try {
             if (options.secure() != null) {
                 secure = RtspServers.start(secureConfig(options),
@@ -126,15 +134,47 @@ public final class RtspkitServer {
             if (options.metricsAddress() != null) {
                 metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
             }
+            if (options.demo()) {
+                demo = startDemo(paths);
+            }
         } catch (IOException | RuntimeException e) {
             server.close();
             if (secure != null) {
                 secure.close();
             }
+            if (metrics != null) {
+                metrics.close();
+            }
             throw e;
         }
-        return new Started(server, secure, paths, ServerSummary.start(options.summaryInterval(), paths::counts),
+        return new Started(server, secure, paths, demo, ServerSummary.start(options.summaryInterval(), paths::counts),
                 metrics);
+    }
+
+    /** The demo on every listener; null when a publisher took its path in the moment since the listeners started. */
+    private static DemoStream startDemo(PathRegistry paths) {
+        DemoStream demo = DemoStream.start(paths.servers());
+        if (!paths.serveDemo(demo)) {
+            demo.close();
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "no demo stream: a publisher took " + DemoStream.PATH + " first");
+            return null;
+        }
+        return demo;
+    }
+
+    /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
+    static String demoLine(RtspServer server, RtspServer secure) {
+        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
+        return secure == null ? line : line + " and " + demoUrl("rtsps", secure);
+    }
+
+    /** A URL to paste into a client on this machine: localhost when the listener takes every interface. */
+    private static String demoUrl(String scheme, RtspServer server) {
+        InetSocketAddress address = server.rtspAddress();
+        String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
+                : HostPort.authority(address);
+        return scheme + "://" + authority + DemoStream.PATH;
     }
 
     private static boolean multicast(ServerOptions options) {

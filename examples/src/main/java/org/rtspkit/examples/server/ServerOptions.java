@@ -20,12 +20,13 @@ import java.util.function.Consumer;
  * @param secure         the RTSPS listener's settings; null when turned off with {@code --no-rtsps}
  * @param summaryInterval how often the one-line summary is logged; {@link Duration#ZERO} for never
  * @param metricsAddress where {@code /metrics} is served over HTTP; null for nowhere
+ * @param demo           whether {@code /demo} plays the generated test stream; false with {@code --no-demo}
  * @param given          the flags on the command line, to tell a default from a choice
  */
 record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                      InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
                      Multicast multicast, Secure secure, Duration summaryInterval,
-                     InetSocketAddress metricsAddress, Set<String> given) {
+                     InetSocketAddress metricsAddress, boolean demo, Set<String> given) {
 
     /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
     record Multicast(String ipRange, int rtpPort) {
@@ -89,6 +90,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                                        seconds (default 60; 0 turns it off)
               --metrics-address ADDR   serve the same numbers for Prometheus at http://ADDR/metrics
                                        (default: not served)
+              --no-demo                no demo stream (by default /demo plays a moving test picture
+                                       with a clock and a 440 Hz tone, made by the server)
               --help                   print this help and exit
 
             ADDR is host:port, :port (every IPv4 interface) or [ipv6]:port, e.g. 127.0.0.1:8554.
@@ -98,6 +101,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
 
             Publish:  ffmpeg -re -i input.mp4 -c copy -f rtsp rtsp://127.0.0.1:8554/mystream
             Read:     ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/mystream
+            Demo:     ffplay rtsp://127.0.0.1:8554/demo
             """;
 
     ServerOptions {
@@ -112,12 +116,17 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
     static ServerOptions of(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                             InetSocketAddress udpRtcpAddress, Credentials credentials) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, false, null, null,
-                Duration.ZERO, null, Set.of());
+                Duration.ZERO, null, false, Set.of());
     }
 
     ServerOptions withMetricsAddress(InetSocketAddress address) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, address, given);
+                summaryInterval, address, demo, given);
+    }
+
+    ServerOptions withDemo(boolean on) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, metricsAddress, on, given);
     }
 
     /**
@@ -169,7 +178,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             mc = null;
         }
         return new ServerOptions(rtspAddress, rtp, rtcp, credentials, help, mc, sec, summaryInterval, metricsAddress,
-                given);
+                demo, given);
     }
 
     private void refuseGiven(List<String> flags, String feature, String module, Plugins plugins) {
@@ -199,7 +208,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         for (String arg : args) {
             // --help wins over anything else on the line, even over mistakes.
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerOptions(null, null, null, null, true, null, null, null, null, Set.of());
+                return new ServerOptions(null, null, null, null, true, null, null, null, null, false, Set.of());
             }
         }
         InetSocketAddress rtsp = null;
@@ -210,6 +219,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         boolean noUdp = false;
         boolean noMulticast = false;
         boolean noRtsps = false;
+        boolean noDemo = false;
         String range = null;
         Integer mcRtp = null;
         Integer mcRtcp = null;
@@ -230,13 +240,15 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             if (!seen.add(flag)) {
                 throw new UsageException(flag + " is given more than once");
             }
-            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")) {
+            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")
+                    || flag.equals("--no-demo")) {
                 if (equals >= 0) {
                     throw new UsageException(flag + " takes no value");
                 }
                 noUdp |= flag.equals("--no-udp");
                 noMulticast |= flag.equals("--no-multicast");
                 noRtsps |= flag.equals("--no-rtsps");
+                noDemo |= flag.equals("--no-demo");
                 continue;
             }
             if (!takesValue(flag)) {
@@ -294,7 +306,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                 throw new UsageException("--no-udp cannot be combined with "
                         + (rtp != null ? "--udp-rtp-address" : "--udp-rtcp-address"));
             }
-            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure, summary, metrics, seen);
+            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure, summary, metrics, !noDemo,
+                    seen);
         }
         if (rtp == null) {
             rtp = new InetSocketAddress(DEFAULT_UDP_RTP_PORT);
@@ -306,7 +319,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             throw new UsageException("--udp-rtcp-address: the port must be the RTP port + 1 (" + (rtp.getPort() + 1)
                     + "), got " + rtcp.getPort());
         }
-        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, seen);
+        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, !noDemo, seen);
     }
 
     private static Multicast multicast(String range, Integer rtp, Integer rtcp) {

@@ -46,7 +46,12 @@ final class LoopbackPorts {
         return startServer(credentials, UnaryOperator.identity());
     }
 
-    /** As {@link #startServer(Credentials)}, with options changed by {@code adjust} (metrics, summary). */
+    /** As {@link #startServer(Credentials)}, with the demo stream at {@code /demo} when asked. */
+    static RtspkitServer.Started startServer(Credentials credentials, boolean demo) throws IOException {
+        return startServer(credentials, options -> options.withDemo(demo));
+    }
+
+    /** As {@link #startServer(Credentials)}, with options changed by {@code adjust} (metrics, summary, demo). */
     static RtspkitServer.Started startServer(Credentials credentials, UnaryOperator<ServerOptions> adjust)
             throws IOException {
         BindException last = null;

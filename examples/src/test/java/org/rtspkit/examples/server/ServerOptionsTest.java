@@ -26,6 +26,14 @@ class ServerOptionsTest {
         assertTrue(o.rtspAddress().getAddress().isAnyLocalAddress());
         assertNull(o.credentials());
         assertFalse(o.help());
+        assertTrue(o.demo(), "/demo is served unless switched off");
+    }
+
+    @Test
+    void noDemoSwitchesTheDemoStreamOff() {
+        assertFalse(ServerOptions.parse("--no-demo").demo());
+        assertFalse(ServerOptions.parse("--no-udp", "--no-demo").demo());
+        assertTrue(ServerOptions.USAGE.contains("--no-demo"), ServerOptions.USAGE);
     }
 
     @Test
@@ -85,6 +93,8 @@ class ServerOptionsTest {
             "--udp-rtp-address :8000 --udp-rtcp-address :9001 | --udp-rtcp-address: the port must be the RTP port + 1 (8001), got 9001",
             "--no-udp --udp-rtp-address :8000            | --no-udp cannot be combined with --udp-rtp-address",
             "--no-udp=yes                                | --no-udp takes no value",
+            "--no-demo=true                              | --no-demo takes no value",
+            "--no-demo --no-demo                         | --no-demo is given more than once",
             "--user alice                                | --user needs --pass (give both or neither)",
             "--pass secret                               | --pass needs --user (give both or neither)",
             "--user= --pass=x                            | --user must not be empty",
