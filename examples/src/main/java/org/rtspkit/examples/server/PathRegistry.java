@@ -155,9 +155,16 @@ final class PathRegistry {
         }
         publications.sort(Comparator.comparing(Publication::path));
         List<ServerCounts.PathCounts> recording = new ArrayList<>();
+        int publishers = 0;
         for (Publication p : publications) {
             if (p.streams() == null) {
                 continue;
+            }
+            // The demo's path has streams but no publisher: nothing is received for it.
+            long received = 0;
+            if (p.publisher() != null) {
+                publishers++;
+                received = p.publisher().stats().inboundRtpPackets();
             }
             long sent = 0;
             long dropped = 0;
@@ -166,10 +173,9 @@ final class PathRegistry {
                 sent += stats.outboundRtpPackets();
                 dropped += stats.outboundRtpPacketsDropped();
             }
-            recording.add(new ServerCounts.PathCounts(p.path(), p.publisher().stats().inboundRtpPackets(), sent,
-                    dropped));
+            recording.add(new ServerCounts.PathCounts(p.path(), received, sent, dropped));
         }
-        return new ServerCounts(publications.size(), recording.size(), byTransport, recording);
+        return new ServerCounts(publications.size(), publishers, byTransport, recording);
     }
 
     private static String transportName(SessionTransport transport) {

@@ -45,6 +45,18 @@ class MetricsEndpointTest {
         }
     }
 
+    /** The demo's path has a stream and no publisher: it is a path, not a publisher, and /metrics still answers. */
+    @Test
+    void demoPathCountsWithoutAPublisher() throws Exception {
+        started = LoopbackPorts.startServer(null,
+                o -> o.withDemo(true).withMetricsAddress(new InetSocketAddress(LoopbackPorts.loopback(), 0)));
+        String text = get(started.metrics().address(), "/metrics");
+        assertTrue(text.startsWith("HTTP/1.1 200 "), text);
+        assertTrue(text.contains("\nrtspkit_paths 1\n"), text);
+        assertTrue(text.contains("\nrtspkit_publishers 0\n"), text);
+        assertTrue(text.contains("rtspkit_rtp_packets_received_total{path=\"/demo\"} 0\n"), text);
+    }
+
     @Test
     void countersMoveAsPacketsFlow() throws Exception {
         started = LoopbackPorts.startServer(null,
