@@ -18,11 +18,11 @@ roundtrip_init() {
 roundtrip_cleanup() {
     local pid
     for pid in "${started_pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
+        kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
     done
     for pid in "${started_pids[@]}"; do
         # Bounded: a process that ignores SIGTERM for 10 s is killed outright.
-        timeout 10 tail --pid="$pid" -f /dev/null 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
+        timeout 10 tail --pid="$pid" -f /dev/null 2>/dev/null || kill -9 -- "-$pid" "$pid" 2>/dev/null || true
     done
     started_pids=()
     [[ -n "$work" ]] && rm -rf "$work"
@@ -56,7 +56,9 @@ start_server() {
     # Created here, so the wait below never greps a file the background process has yet to open.
     : >"$work/$name.out"
     : >"$work/$name.err"
-    "$@" >"$work/$name.out" 2>"$work/$name.err" &
+    # A process group of its own: a jlink launcher is a shell script that runs java as its child
+    # rather than exec'ing it, and the group is what must be stopped.
+    setsid "$@" >"$work/$name.out" 2>"$work/$name.err" &
     local pid=$!
     started_pids+=("$pid")
     server_pid="$pid"
@@ -72,10 +74,18 @@ start_server() {
     echo "  $(grep '^rtspkit listening on rtsp://' "$work/$name.out")"
 }
 
-# stop_server PID: SIGTERM, then wait up to 15 s for it to exit.
+# stop_server PID: SIGTERM to its process group, then wait up to 15 s for the group to exit.
 stop_server() {
-    kill "$1" 2>/dev/null || true
-    timeout 15 tail --pid="$1" -f /dev/null || { echo "$0: the server did not stop within 15 s of SIGTERM" >&2; exit 1; }
+    kill -- "-$1" 2>/dev/null || kill "$1" 2>/dev/null || true
+    # The whole group: the launcher shell ends at once, the JVM after its shutdown hook.
+    local deadline=$((SECONDS + 15))
+    while kill -0 -- "-$1" 2>/dev/null || kill -0 "$1" 2>/dev/null; do
+        if ((SECONDS > deadline)); then
+            echo "$0: the server did not stop within 15 s of SIGTERM" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
 }
 
 # publish URL SECONDS: FFmpeg publishes a 320x240 25 fps H264 test picture over TCP, in the background.
