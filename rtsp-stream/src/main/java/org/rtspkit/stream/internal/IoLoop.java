@@ -37,6 +37,10 @@ final class IoLoop implements Runnable {
     private final Queue<SessionOutput> readyOutputs = new MpscGrowableAtomicArrayQueue<>(CHUNK, MAX_READY);
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private volatile boolean closed;
+    /** Every loop of the server, this one included, for {@link #wakeAfterFanOut()}. */
+    private IoLoop[] peers = {this};
+    /** Set on this loop's thread when a write it ran marked outputs ready without waking their loops. */
+    private boolean wakePeers;
 
     IoLoop(String name) {
         try {
@@ -51,6 +55,18 @@ final class IoLoop implements Runnable {
     void start() {
         thread.start();
     }
+
+    /** The server's loops; set once, before {@link #start}. */
+    void peers(IoLoop[] all) {
+        this.peers = all.clone();
+    }
+
+    /** The loop whose thread is calling, or null on any other thread. */
+    static IoLoop current() {
+        return CURRENT.get();
+    }
+
+    private static final ThreadLocal<IoLoop> CURRENT = new ThreadLocal<>();
 
     Selector selector() {
         return selector;
@@ -72,6 +88,32 @@ final class IoLoop implements Runnable {
         wakeup();
     }
 
+    /**
+     * As {@link #ready}, without waking the loop: for a fan-out, which marks many outputs ready and
+     * then calls {@link #wakeAfterFanOut()} once. Waking per output would have a sleeping loop wake,
+     * send one packet and sleep again for every reader, a system call pair per delivered packet.
+     */
+    void readyQuietly(SessionOutput output) {
+        readyOutputs.offer(output);
+    }
+
+    /**
+     * Wakes the loops after outputs were marked ready quietly. On a loop's own thread (a publisher
+     * relayed by the server) this waits until the loop has handled everything it read this turn, so
+     * that a burst of packets (a video frame) reaches each reader's queue before its loop drains it,
+     * and leaves in one socket write.
+     */
+    static void wakeAfterFanOut(IoLoop[] loops) {
+        IoLoop here = current();
+        if (here != null) {
+            here.wakePeers = true;
+            return;
+        }
+        for (IoLoop loop : loops) {
+            loop.wakeup();
+        }
+    }
+
     private void wakeup() {
         if (sleeping.get() && sleeping.compareAndSet(true, false)) {
             selector.wakeup();
@@ -80,10 +122,15 @@ final class IoLoop implements Runnable {
 
     @Override
     public void run() {
+        CURRENT.set(this);
         while (!closed) {
             try {
+                // Writes made while handling the sockets (last turn) or the tasks wake the other loops
+                // before this one sends, and none is left pending when this loop goes to sleep.
                 runTasks();
+                wakePeersIfAsked();
                 runReadyOutputs();
+                wakePeersIfAsked();
                 if (tasks.isEmpty() && readyOutputs.isEmpty()) {
                     sleeping.set(true);
                     if (tasks.isEmpty() && readyOutputs.isEmpty()) {
@@ -101,6 +148,15 @@ final class IoLoop implements Runnable {
             } catch (Throwable t) {
                 // A bug in one connection's handling must not stop every other connection of the loop.
                 LOG.log(System.Logger.Level.ERROR, "unexpected error in I/O loop " + thread.getName(), t);
+            }
+        }
+    }
+
+    private void wakePeersIfAsked() {
+        if (wakePeers) {
+            wakePeers = false;
+            for (IoLoop peer : peers) {
+                peer.wakeup();
             }
         }
     }

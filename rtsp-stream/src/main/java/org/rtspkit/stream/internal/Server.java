@@ -88,6 +88,9 @@ public final class Server implements RtspServer {
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new IoLoop("rtspkit-io-" + i);
         }
+        for (IoLoop loop : loops) {
+            loop.peers(loops);
+        }
         this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-"));
         // Last but the processor: the factory may already create streams on this server.
@@ -293,6 +296,11 @@ public final class Server implements RtspServer {
     }
 
     /** A loop for work that belongs to no connection (multicast writers), spread like connections. */
+    /** After a fan-out that marked readers' outputs ready quietly (see {@link IoLoop#readyQuietly}). */
+    void wakeLoopsAfterFanOut() {
+        IoLoop.wakeAfterFanOut(loops);
+    }
+
     IoLoop nextLoop() {
         return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
     }

@@ -43,10 +43,24 @@ final class SessionOutput {
 
     /** Queues a packet; false when the queue is full (the packet is dropped for this session only). */
     boolean offer(OutboundPacket packet) {
+        return offer(packet, true);
+    }
+
+    /**
+     * As {@link #offer(OutboundPacket)}; with {@code wake} false the loop is not woken, and the caller
+     * must call {@link IoLoop#wakeAfterFanOut} once it has offered to every reader.
+     */
+    boolean offer(OutboundPacket packet, boolean wake) {
         if (closed || !queue.offer(packet)) {
             return false;
         }
-        schedule();
+        if (started && !blocked && !closed && scheduled.compareAndSet(false, true)) {
+            if (wake) {
+                loop.ready(this);
+            } else {
+                loop.readyQuietly(this);
+            }
+        }
         return true;
     }
 

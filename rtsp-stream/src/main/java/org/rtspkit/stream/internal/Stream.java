@@ -161,7 +161,7 @@ final class Stream implements ServerStream {
                 ReaderCounters counters = reader.readerCounters();
                 boolean firstReport = counters.reports[fs.index].onPacket(payloadBytes, randomAccess);
                 boolean encrypted = reader.secure();
-                if (!output.offer(encrypted ? secure : out)) {
+                if (!output.offer(encrypted ? secure : out, false)) {
                     dropped++;
                     outboundRtpPacketsDropped++;
                     counters.dropped++;
@@ -192,6 +192,7 @@ final class Stream implements ServerStream {
             if (secure != null) {
                 secure.endOffers(takenSecure);
             }
+            server.wakeLoopsAfterFanOut();
             outboundBytes += (long) size * offered;
             outboundRtpPackets += offered;
             ms.outboundBytes += (long) size * offered;
