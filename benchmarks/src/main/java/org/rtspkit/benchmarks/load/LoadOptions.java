@@ -6,6 +6,7 @@ import java.util.Locale;
 /** The load tool's command line. */
 record LoadOptions(
         URI url,
+        URI readUrl,
         int readers,
         boolean udpReaders,
         String publish,
@@ -34,6 +35,8 @@ record LoadOptions(
 
             Flags:
               --url URL             the stream, e.g. rtsp://127.0.0.1:8554/load (required unless --raw)
+              --read-url URL        where readers play it, when not at --url (e.g. a server with
+                                    separate publish and play mounts)
               --readers N           readers (default 10)
               --transport udp|tcp   how readers get the media (default udp)
               --publish tcp|udp|none  how the publisher sends: interleaved in its RTSP connection (default),
@@ -60,12 +63,13 @@ record LoadOptions(
             2 for a bad command line.
             """;
 
-    private static final java.util.Set<String> FLAGS_WITH_VALUE = java.util.Set.of("--url", "--readers",
+    private static final java.util.Set<String> FLAGS_WITH_VALUE = java.util.Set.of("--url", "--read-url", "--readers",
             "--transport", "--publish", "--rate", "--size", "--format", "--duration", "--warmup", "--drain",
             "--threads", "--server-pid", "--dropped-url", "--dropped-metric", "--raw", "--rcvbuf", "--label");
 
     static LoadOptions parse(String[] args) {
         URI url = null;
+        URI readUrl = null;
         int readers = 10;
         boolean udp = true;
         String publish = "tcp";
@@ -110,6 +114,7 @@ record LoadOptions(
             }
             switch (a) {
                 case "--url" -> url = URI.create(v);
+                case "--read-url" -> readUrl = URI.create(v);
                 case "--readers" -> readers = Integer.parseInt(v);
                 case "--transport" -> udp = transport(v);
                 case "--publish" -> publish = oneOf(v, "--publish", "tcp", "udp", "none");
@@ -135,7 +140,10 @@ record LoadOptions(
         if (url == null && raw == null) {
             throw new IllegalArgumentException("--url is required (or --raw udp|tcp)");
         }
-        if (url != null && !"rtsp".equals(url.getScheme())) {
+        if (readUrl == null) {
+            readUrl = url;
+        }
+        if (url != null && (!"rtsp".equals(url.getScheme()) || !"rtsp".equals(readUrl.getScheme()))) {
             throw new IllegalArgumentException("--url must be rtsp://host:port/path");
         }
         if (raw != null && publish.equals("none")) {
@@ -153,7 +161,7 @@ record LoadOptions(
         if (label == null) {
             label = raw != null ? "raw" : "rtsp";
         }
-        return new LoadOptions(url, readers, udp, publish, rate, size, format, duration, warmup, drain, threads,
+        return new LoadOptions(url, readUrl, readers, udp, publish, rate, size, format, duration, warmup, drain, threads,
                 pid, droppedUrl, droppedMetric, raw, json, label, rcvbuf);
     }
 

@@ -68,7 +68,8 @@ public final class LoadTool {
             startRaw();
         }
         Map<String, Double> droppedBefore = o.droppedUrl() == null ? null : scrapeDropped();
-        String target = o.raw() != null ? "raw sender at " + rawAddress.getPort() + " (pid " + serverPid + ")" : o.url().toString();
+        String target = o.raw() != null ? "raw sender at " + rawAddress.getPort() + " (pid " + serverPid + ")"
+                : o.url().equals(o.readUrl()) ? o.url().toString() : o.url() + " read at " + o.readUrl();
 
         Publisher publisher = null;
         if (!o.publish().equals("none")) {
@@ -233,6 +234,15 @@ public final class LoadTool {
         for (int i = 0; i < o.readers(); i++) {
             int index = i;
             futures.add(pool.submit(() -> o.raw() != null ? rawReader(index) : rtspReader(index)));
+            if (i == 0) {
+                // The first reader alone: a server that prepares a path's media on its first reader (GStreamer's)
+                // gets it done before the others ask.
+                try {
+                    futures.get(0).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // accounted below
+                }
+            }
         }
         for (int i = 0; i < futures.size(); i++) {
             try {
@@ -251,10 +261,10 @@ public final class LoadTool {
 
     /** DESCRIBE, SETUP and PLAY on one connection. */
     private Reader rtspReader(int index) throws IOException {
-        RtspConnection c = new RtspConnection(o.url());
+        RtspConnection c = new RtspConnection(o.readUrl());
         DatagramChannel[] pair = null;
         try {
-            String url = withoutTrailingSlash(o.url().toString());
+            String url = withoutTrailingSlash(o.readUrl().toString());
             RtspConnection.Response d = c.request("DESCRIBE", url, null, "Accept: application/sdp");
             if (d.status() != 200) {
                 throw new IOException("DESCRIBE answered " + d.status());
