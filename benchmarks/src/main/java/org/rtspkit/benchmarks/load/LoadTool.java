@@ -134,6 +134,8 @@ public final class LoadTool {
         long tail = 0;
         long lostInWindow = 0;
         long closed = 0;
+        long readErrors = 0;
+        String firstError = null;
         for (int i = 0; i < n; i++) {
             Reader r = readers.get(i);
             r.closeWindow();
@@ -148,6 +150,12 @@ public final class LoadTool {
             }
             if (r.closedByPeer) {
                 closed++;
+            }
+            if (r.error != null) {
+                if (firstError == null) {
+                    firstError = "reader " + r.index + ": " + r.error;
+                }
+                readErrors++;
             }
             if (r.udp) {
                 kernelDrops += Math.max(0, dropsAfter.getOrDefault(r.rtpPort(), 0L) - r.kernelDropsAtOpen);
@@ -172,6 +180,9 @@ public final class LoadTool {
 
         List<String> problems = new ArrayList<>(failures.isEmpty() ? List.of()
                 : List.of(failures.size() + " readers could not start (first: " + failures.get(0) + ")"));
+        if (readErrors > 0) {
+            problems.add(readErrors + " readers stopped on an error (first: " + firstError + ")");
+        }
         if (silent > 0) {
             problems.add(silent + " readers received nothing");
         }

@@ -117,7 +117,13 @@ final class Publisher implements Runnable {
     /** Stops sending and returns the number of packets sent. */
     long stop() throws InterruptedException {
         running = false;
-        thread.join();
+        thread.join(5_000);
+        if (thread.isAlive()) {
+            // Blocked in a write the server does not take: closing the connection ends it.
+            System.err.println("load: the publisher's last write did not complete in 5 s; closing its connection");
+            close();
+            thread.join(5_000);
+        }
         return sent;
     }
 

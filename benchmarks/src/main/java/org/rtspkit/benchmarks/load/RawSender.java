@@ -65,13 +65,14 @@ public final class RawSender {
                 t.start();
             } else if (line.equals("READ TCP")) {
                 c.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-                sender.add(new Destination(c, null));
+                // The answer before the first frame: once added, the relay thread writes to the connection.
                 reply(c);
+                sender.add(new Destination(c, null));
             } else if (line.startsWith("READ UDP ")) {
                 InetSocketAddress peer = (InetSocketAddress) c.getRemoteAddress();
                 int port = Integer.parseInt(line.substring("READ UDP ".length()).trim());
-                sender.add(new Destination(c, new InetSocketAddress(peer.getAddress(), port)));
                 reply(c);
+                sender.add(new Destination(c, new InetSocketAddress(peer.getAddress(), port)));
             } else {
                 c.close();
             }

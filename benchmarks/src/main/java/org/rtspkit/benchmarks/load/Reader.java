@@ -35,6 +35,8 @@ final class Reader {
     /** The highest publisher counter seen in the payload, -1 when none. */
     long maxCounter = -1;
     boolean closedByPeer;
+    /** Why the reader stopped reading before the end, when it was not the server closing. */
+    String error;
     long foreign;
 
     // The measurement window: received and expected at its start and end.

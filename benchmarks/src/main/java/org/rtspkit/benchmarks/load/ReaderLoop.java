@@ -78,8 +78,10 @@ final class ReaderLoop implements Runnable {
                             readStream(r, key, start, end);
                         }
                     } catch (IOException e) {
-                        r.closedByPeer = true;
+                        // A reader that cannot go on is closed, so the server sees it leave rather than stall.
+                        r.error = e.getMessage();
                         key.cancel();
+                        r.close();
                     }
                 }
                 keys.clear();
