@@ -17,5 +17,12 @@ module org.rtspkit.examples {
     // -Djava.util.logging.config.file tunes levels.
     requires java.logging;
 
+    // The JDK's built-in HTTP server, for --metrics-address (GET /metrics in the Prometheus text
+    // format); a JDK module, so jlink images carry it without a third-party jar.
+    requires jdk.httpserver;
+
+    // ImageIO's JPEG writer for the /demo stream's Motion JPEG pictures: the JDK has no other encoder.
+    requires java.desktop;
+
     // Exports nothing: these are programs started with java -m, not a library to build on.
 }

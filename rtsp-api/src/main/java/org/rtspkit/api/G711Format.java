@@ -12,6 +12,14 @@ import java.util.Map;
  * @param channelCount channels
  */
 public record G711Format(int payloadType, boolean muLaw, int sampleRate, int channelCount) implements Format {
+    /**
+     * Checks the payload type, sample rate and channel count.
+     *
+     * @param payloadType RTP payload type
+     * @param muLaw true for PCMU, false for PCMA
+     * @param sampleRate samples per second, also the RTP clock rate
+     * @param channelCount channels
+     */
     public G711Format {
         Wire.checkPayloadType(payloadType);
         if (sampleRate <= 0) {
@@ -20,12 +28,20 @@ public record G711Format(int payloadType, boolean muLaw, int sampleRate, int cha
         Wire.checkRange(channelCount, 1, 255, "G.711 channel count");
     }
 
-    /** Static payload type 0, 8 kHz mono mu-law. */
+    /**
+     * Static payload type 0, 8 kHz mono mu-law.
+     *
+     * @return the PCMU format
+     */
     public static G711Format pcmu() {
         return new G711Format(0, true, 8000, 1);
     }
 
-    /** Static payload type 8, 8 kHz mono A-law. */
+    /**
+     * Static payload type 8, 8 kHz mono A-law.
+     *
+     * @return the PCMA format
+     */
     public static G711Format pcma() {
         return new G711Format(8, false, 8000, 1);
     }

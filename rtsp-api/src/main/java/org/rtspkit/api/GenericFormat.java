@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public record GenericFormat(int payloadType, int clockRate, String rtpMap, Map<String, String> fmtp)
         implements Format {
+    /**
+     * Checks the payload type and clock rate and copies the parameters.
+     *
+     * @param payloadType RTP payload type
+     * @param clockRate from the rtpmap, or the RFC 3551 table for a static payload type; 0 if unknown
+     * @param rtpMap the rtpmap value, or null (static payload type without one)
+     * @param fmtp fmtp parameters in the order they were given; names keep their case
+     */
     public GenericFormat {
         Wire.checkPayloadType(payloadType);
         if (clockRate < 0) {

@@ -12,6 +12,13 @@ import java.util.Arrays;
  * @param body       everything after the 4-byte header, without padding; copied in and out
  */
 public record GenericRtcpPacket(int packetType, int count, byte[] body) implements RtcpPacket {
+    /**
+     * Checks the header fields and the packet size, and copies the body.
+     *
+     * @param packetType the PT field, 0..255
+     * @param count the 5-bit field after the P bit (report count, FMT or subtype), 0..31
+     * @param body everything after the 4-byte header, without padding; copied in and out
+     */
     public GenericRtcpPacket {
         Wire.checkRange(packetType, 0, 255, "RTCP packet type");
         Wire.checkRange(count, 0, RtcpCodec.MAX_COUNT, "RTCP count");
@@ -19,6 +26,11 @@ public record GenericRtcpPacket(int packetType, int count, byte[] body) implemen
         RtcpCodec.checkSize(RtcpCodec.HEADER_SIZE + body.length, "RTCP packet");
     }
 
+    /**
+     * The packet's body after the header, without padding.
+     *
+     * @return a copy of the body
+     */
     @Override
     public byte[] body() {
         return body.clone();

@@ -11,6 +11,12 @@ import java.util.List;
  * @param reason  why, at most 255 bytes of UTF-8; null when none is given
  */
 public record Goodbye(List<Long> sources, String reason) implements RtcpPacket {
+    /**
+     * Checks the number of sources (at most 31), each source and the reason's length (at most 255 bytes).
+     *
+     * @param sources at most 31 SSRC/CSRC identifiers leaving
+     * @param reason why, at most 255 bytes of UTF-8; null when none is given
+     */
     public Goodbye {
         sources = sources == null ? List.of() : List.copyOf(sources);
         if (sources.size() > RtcpCodec.MAX_COUNT) {

@@ -35,6 +35,16 @@ public record H264Format(int payloadType, int packetizationMode, byte[] sps, byt
     private static final int FU_A = 28;
     private static final int FU_B = 29;
 
+    /**
+     * Checks the payload type and packetization mode and copies the parameter sets.
+     *
+     * @param payloadType RTP payload type
+     * @param packetizationMode {@code packetization-mode}, 0..2; 0 when absent (RFC 6184 §8.1)
+     * @param sps sequence parameter set NAL unit, or null; copied in and out
+     * @param pps picture parameter set NAL unit, or null; copied in and out
+     * @param profileLevelId {@code profile-level-id} as written (six hex digits), or null
+     * @param parameters every other fmtp parameter, names in lower case
+     */
     public H264Format {
         Wire.checkPayloadType(payloadType);
         Wire.checkRange(packetizationMode, 0, 2, "H264 packetization-mode");
@@ -48,12 +58,23 @@ public record H264Format(int payloadType, int packetizationMode, byte[] sps, byt
     /**
      * The usual format for a stream the application encodes: packetization-mode 1 and
      * profile-level-id taken from the SPS.
+     *
+     * @param payloadType the dynamic payload type, 96..127 usually
+     * @param sps the sequence parameter set NAL unit, or null when the stream carries it in band
+     * @param pps the picture parameter set NAL unit, or null
+     * @return the format
      */
     public static H264Format of(int payloadType, byte[] sps, byte[] pps) {
         return new H264Format(payloadType, 1, sps, pps, profileLevelIdOf(sps, null), Map.of());
     }
 
-    /** A copy with new parameter sets (for {@link ServerStream#reloadDescription}); profile-level-id follows the SPS. */
+    /**
+     * A copy with new parameter sets (for {@link ServerStream#reloadDescription}); profile-level-id follows the SPS.
+     *
+     * @param newSps the new sequence parameter set NAL unit, or null
+     * @param newPps the new picture parameter set NAL unit, or null
+     * @return a new format
+     */
     public H264Format withParameterSets(byte[] newSps, byte[] newPps) {
         Map<String, String> rest = new TreeMap<>(parameters);
         rest.remove(PARAMETER_SETS);
@@ -69,11 +90,21 @@ public record H264Format(int payloadType, int packetizationMode, byte[] sps, byt
         return HexFormat.of().withUpperCase().formatHex(sps, 1, 4);
     }
 
+    /**
+     * The sequence parameter set NAL unit.
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] sps() {
         return Wire.copy(sps);
     }
 
+    /**
+     * The picture parameter set NAL unit.
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] pps() {
         return Wire.copy(pps);

@@ -32,6 +32,16 @@ public record H265Format(int payloadType, byte[] vps, byte[] sps, byte[] pps, in
     private static final int AGGREGATION = 48;
     private static final int FRAGMENTATION = 49;
 
+    /**
+     * Checks the payload type and {@code sprop-max-don-diff} and copies the parameter sets.
+     *
+     * @param payloadType RTP payload type
+     * @param vps video parameter set NAL unit, or null; copied in and out
+     * @param sps sequence parameter set NAL unit, or null; copied in and out
+     * @param pps picture parameter set NAL unit, or null; copied in and out
+     * @param maxDonDiff {@code sprop-max-don-diff}, 0 when absent; above 0 packets carry decoding order numbers
+     * @param parameters every other fmtp parameter, names in lower case
+     */
     public H265Format {
         Wire.checkPayloadType(payloadType);
         Wire.checkRange(maxDonDiff, 0, 32767, "H265 sprop-max-don-diff");
@@ -51,11 +61,27 @@ public record H265Format(int payloadType, byte[] vps, byte[] sps, byte[] pps, in
         parameters = Fmtp.extra(parameters, "H265", owned.toArray(new String[0]));
     }
 
+    /**
+     * The usual format for a stream the application encodes: no {@code sprop-max-don-diff}, no other parameters.
+     *
+     * @param payloadType the dynamic payload type, 96..127 usually
+     * @param vps the video parameter set NAL unit, or null when the stream carries it in band
+     * @param sps the sequence parameter set NAL unit, or null
+     * @param pps the picture parameter set NAL unit, or null
+     * @return the format
+     */
     public static H265Format of(int payloadType, byte[] vps, byte[] sps, byte[] pps) {
         return new H265Format(payloadType, vps, sps, pps, 0, Map.of());
     }
 
-    /** A copy with new parameter sets (for {@link ServerStream#reloadDescription}). */
+    /**
+     * A copy with new parameter sets (for {@link ServerStream#reloadDescription}).
+     *
+     * @param newVps the new video parameter set NAL unit, or null
+     * @param newSps the new sequence parameter set NAL unit, or null
+     * @param newPps the new picture parameter set NAL unit, or null
+     * @return a new format
+     */
     public H265Format withParameterSets(byte[] newVps, byte[] newSps, byte[] newPps) {
         Map<String, String> rest = new TreeMap<>(parameters);
         rest.remove(VPS);
@@ -64,16 +90,31 @@ public record H265Format(int payloadType, byte[] vps, byte[] sps, byte[] pps, in
         return new H265Format(payloadType, newVps, newSps, newPps, maxDonDiff, rest);
     }
 
+    /**
+     * The video parameter set NAL unit.
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] vps() {
         return Wire.copy(vps);
     }
 
+    /**
+     * The sequence parameter set NAL unit.
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] sps() {
         return Wire.copy(sps);
     }
 
+    /**
+     * The picture parameter set NAL unit.
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] pps() {
         return Wire.copy(pps);

@@ -4,9 +4,22 @@ import java.util.Locale;
 
 /** The media type of an SDP {@code m=} line. */
 public enum MediaType {
-    AUDIO, VIDEO, TEXT, APPLICATION, MESSAGE;
+    /** {@code m=audio}. */
+    AUDIO,
+    /** {@code m=video}. */
+    VIDEO,
+    /** {@code m=text}: timed text. */
+    TEXT,
+    /** {@code m=application}: metadata and other data streams (ONVIF metadata, for example). */
+    APPLICATION,
+    /** {@code m=message}. */
+    MESSAGE;
 
-    /** The token written in SDP ({@code video}). */
+    /**
+     * The token written in SDP ({@code video}).
+     *
+     * @return the lower-case name of the constant
+     */
     public String sdpName() {
         return name().toLowerCase(Locale.ROOT);
     }

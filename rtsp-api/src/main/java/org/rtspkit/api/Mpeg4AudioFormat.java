@@ -29,6 +29,18 @@ public record Mpeg4AudioFormat(int payloadType, int clockRate, int channelCount,
     static final String INDEX_LENGTH = "indexlength";
     static final String INDEX_DELTA_LENGTH = "indexdeltalength";
 
+    /**
+     * Checks the payload type, clock rate, channel count and AU header field sizes.
+     *
+     * @param payloadType RTP payload type
+     * @param clockRate the sample rate, also the RTP clock rate
+     * @param channelCount channels, from the rtpmap (1 when it gives none)
+     * @param config the AudioSpecificConfig ({@code config}, hex in SDP), or null; copied in and out
+     * @param sizeLength {@code sizelength}, 0 when absent
+     * @param indexLength {@code indexlength}, 0 when absent
+     * @param indexDeltaLength {@code indexdeltalength}, 0 when absent
+     * @param parameters every other fmtp parameter ({@code mode}, {@code streamtype}...), names in lower case
+     */
     public Mpeg4AudioFormat {
         Wire.checkPayloadType(payloadType);
         if (clockRate <= 0) {
@@ -42,18 +54,35 @@ public record Mpeg4AudioFormat(int payloadType, int clockRate, int channelCount,
         parameters = Fmtp.extra(parameters, "MPEG4-GENERIC", CONFIG, SIZE_LENGTH, INDEX_LENGTH, INDEX_DELTA_LENGTH);
     }
 
-    /** AAC in {@code AAC-hbr} mode as FFmpeg and GStreamer send it: 13-bit AU sizes, 3-bit indexes. */
+    /**
+     * AAC in {@code AAC-hbr} mode as FFmpeg and GStreamer send it: 13-bit AU sizes, 3-bit indexes.
+     *
+     * @param payloadType the dynamic payload type, 96..127 usually
+     * @param sampleRate samples per second, also the RTP clock rate
+     * @param channelCount channels
+     * @param config the AudioSpecificConfig ({@code config}), or null
+     * @return the format
+     */
     public static Mpeg4AudioFormat aacHbr(int payloadType, int sampleRate, int channelCount, byte[] config) {
         return new Mpeg4AudioFormat(payloadType, sampleRate, channelCount, config, 13, 3, 3,
                 Map.of("mode", "AAC-hbr", "profile-level-id", "1", "streamtype", "5"));
     }
 
+    /**
+     * The AudioSpecificConfig ({@code config} parameter).
+     *
+     * @return a copy of it, or null when the format has none
+     */
     @Override
     public byte[] config() {
         return Wire.copy(config);
     }
 
-    /** The {@code mode} parameter ({@code AAC-hbr}). */
+    /**
+     * The {@code mode} parameter ({@code AAC-hbr}).
+     *
+     * @return the mode, or null when the parameter is absent
+     */
     public String mode() {
         return parameters.get("mode");
     }

@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param rtcpPort where RTCP is sent and readers' RTCP is received: {@code rtpPort + 1}
  */
 public record MulticastParams(InetAddress group, int rtpPort, int rtcpPort) {
+    /**
+     * Checks that the group is an IPv4 multicast address and the ports are usable.
+     *
+     * @param group an IPv4 multicast address (224.0.0.0/4)
+     * @param rtpPort where RTP is sent; even, as RTP ports are
+     * @param rtcpPort where RTCP is sent and readers' RTCP is received: {@code rtpPort + 1}
+     */
     public MulticastParams {
         Objects.requireNonNull(group, "group");
         if (!(group instanceof Inet4Address) || !group.isMulticastAddress()) {

@@ -15,16 +15,34 @@ import java.util.TreeMap;
 public record OpusFormat(int payloadType, boolean stereo, Map<String, String> parameters) implements Format {
     static final String STEREO = "sprop-stereo";
 
+    /**
+     * Checks the payload type and keeps the parameters that {@code stereo} does not cover.
+     *
+     * @param payloadType RTP payload type
+     * @param stereo {@code sprop-stereo=1}
+     * @param parameters every other fmtp parameter, names in lower case
+     */
     public OpusFormat {
         Wire.checkPayloadType(payloadType);
         parameters = Fmtp.extra(parameters, "opus", STEREO);
     }
 
+    /**
+     * The format for an Opus stream without other parameters.
+     *
+     * @param payloadType the dynamic payload type, 96..127 usually
+     * @param stereo whether the stream is stereo ({@code sprop-stereo=1})
+     * @return the format
+     */
     public static OpusFormat of(int payloadType, boolean stereo) {
         return new OpusFormat(payloadType, stereo, Map.of());
     }
 
-    /** 2 when stereo, else 1. */
+    /**
+     * 2 when stereo, else 1.
+     *
+     * @return the number of channels
+     */
     public int channelCount() {
         return stereo ? 2 : 1;
     }

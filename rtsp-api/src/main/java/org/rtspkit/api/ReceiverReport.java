@@ -9,6 +9,12 @@ import java.util.List;
  * @param reports at most 31 reception report blocks
  */
 public record ReceiverReport(long ssrc, List<ReceptionReport> reports) implements RtcpPacket {
+    /**
+     * Checks the SSRC and the number of report blocks (at most 31), and copies the list.
+     *
+     * @param ssrc the reporter
+     * @param reports at most 31 reception report blocks
+     */
     public ReceiverReport {
         Wire.checkU32(ssrc, "ssrc");
         reports = reports == null ? List.of() : List.copyOf(reports);

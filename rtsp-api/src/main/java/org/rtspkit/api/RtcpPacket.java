@@ -7,16 +7,28 @@ import java.util.List;
  * {@link #unmarshalCompound} and {@link #marshalCompound}.
  */
 public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceDescription, Goodbye, GenericRtcpPacket {
-    /** Bytes {@link #marshalTo} writes. */
+    /**
+     * Bytes {@link #marshalTo} writes.
+     *
+     * @return the packet's size on the wire, in bytes
+     */
     int marshalSize();
 
     /**
      * Writes the packet at {@code offset}; returns the number of bytes written.
      *
+     * @param dst the buffer to write to
+     * @param offset where in {@code dst} the packet starts
+     * @return the number of bytes written
      * @throws IndexOutOfBoundsException when the packet does not fit; nothing is written then
      */
     int marshalTo(byte[] dst, int offset);
 
+    /**
+     * The packet as sent on the wire.
+     *
+     * @return a new array of {@link #marshalSize()} bytes
+     */
     default byte[] marshal() {
         byte[] b = new byte[marshalSize()];
         marshalTo(b, 0);
@@ -26,6 +38,10 @@ public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceD
     /**
      * Parses a compound packet: packets one after another, each as long as its length field says.
      *
+     * @param buf the buffer that holds the compound packet
+     * @param offset where the compound packet starts
+     * @param length its length in bytes
+     * @return the packets in order; at least one
      * @throws MalformedDataException if the buffer is empty or any part is invalid
      * @throws IndexOutOfBoundsException when the range lies outside {@code buf}
      */
@@ -33,11 +49,23 @@ public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceD
         return RtcpCodec.unmarshalCompound(buf, offset, length);
     }
 
+    /**
+     * Parses a compound packet that fills the whole array.
+     *
+     * @param buf the compound packet
+     * @return the packets in order; at least one
+     * @throws MalformedDataException if the array is empty or any part is invalid
+     */
     static List<RtcpPacket> unmarshalCompound(byte[] buf) {
         return unmarshalCompound(buf, 0, buf.length);
     }
 
-    /** The packets one after another, as one datagram or interleaved frame carries them. */
+    /**
+     * The packets one after another, as one datagram or interleaved frame carries them.
+     *
+     * @param packets the packets, in order
+     * @return the compound packet
+     */
     static byte[] marshalCompound(List<? extends RtcpPacket> packets) {
         return RtcpCodec.marshalCompound(packets);
     }

@@ -25,6 +25,19 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     /** Fixed header size. */
     public static final int HEADER_SIZE = 12;
 
+    /**
+     * Checks that every header field fits its width on the wire; null arrays become empty ones.
+     *
+     * @param marker the M bit
+     * @param payloadType 0..127
+     * @param sequenceNumber 0..65535
+     * @param timestamp 0..2^32-1
+     * @param ssrc 0..2^32-1
+     * @param csrcs at most 15 contributing sources; null is taken as none
+     * @param extension the header extension, or null
+     * @param payload the payload, without padding; null is taken as empty
+     * @param paddingSize padding bytes after the payload including the count byte, 0..255; 0 for none
+     */
     public RtpPacket {
         Wire.checkPayloadType(payloadType);
         Wire.checkRange(sequenceNumber, 0, 0xFFFF, "sequence number");
@@ -38,18 +51,37 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
         Wire.checkRange(paddingSize, 0, 255, "padding size");
     }
 
-    /** The most common packet: no CSRC, no extension, no padding. */
+    /**
+     * The most common packet: no CSRC, no extension, no padding.
+     *
+     * @param marker the marker bit (the last packet of a video picture)
+     * @param payloadType RTP payload type, 0..127
+     * @param sequenceNumber 0..65535
+     * @param timestamp RTP timestamp in the format's clock rate, unsigned 32-bit
+     * @param ssrc the synchronization source, unsigned 32-bit
+     * @param payload the payload; the array is not copied
+     * @return the packet
+     */
     public static RtpPacket of(boolean marker, int payloadType, int sequenceNumber, long timestamp, long ssrc, byte[] payload) {
         return new RtpPacket(marker, payloadType, sequenceNumber, timestamp, ssrc, Wire.NO_INTS, null, payload, 0);
     }
 
-    /** A copy with another SSRC (arrays shared). */
+    /**
+     * A copy with another SSRC (arrays shared).
+     *
+     * @param newSsrc the new synchronization source, unsigned 32-bit
+     * @return a new packet
+     */
     public RtpPacket withSsrc(long newSsrc) {
         return new RtpPacket(marker, payloadType, sequenceNumber, timestamp, newSsrc, csrcs, extension, payload,
                 paddingSize);
     }
 
-    /** Bytes {@link #marshalTo} writes. */
+    /**
+     * Bytes {@link #marshalTo} writes.
+     *
+     * @return the packet's size on the wire, in bytes
+     */
     public int marshalSize() {
         int size = HEADER_SIZE + 4 * csrcs.length + payload.length + paddingSize;
         if (extension != null) {
@@ -61,6 +93,9 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     /**
      * Writes the packet at {@code offset}; returns the number of bytes written. Allocates nothing.
      *
+     * @param dst the buffer to write to
+     * @param offset where in {@code dst} the packet starts
+     * @return the number of bytes written
      * @throws IndexOutOfBoundsException when the packet does not fit; nothing is written then
      */
     public int marshalTo(byte[] dst, int offset) {
@@ -93,6 +128,11 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
         return i - offset;
     }
 
+    /**
+     * The packet as sent on the wire.
+     *
+     * @return a new array of {@link #marshalSize()} bytes
+     */
     public byte[] marshal() {
         byte[] b = new byte[marshalSize()];
         marshalTo(b, 0);
@@ -102,6 +142,10 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     /**
      * Parses one packet occupying exactly {@code length} bytes.
      *
+     * @param buf the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     * @return the packet; its arrays are copies
      * @throws MalformedDataException when the bytes are not a valid RTP packet
      * @throws IndexOutOfBoundsException when the range lies outside {@code buf}
      */
@@ -159,6 +203,13 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
                 Wire.u32(buf, offset + 8), csrcs, extension, payload, padding);
     }
 
+    /**
+     * Parses one packet that fills the whole array.
+     *
+     * @param buf the packet
+     * @return the packet; its arrays are copies
+     * @throws MalformedDataException when the bytes are not a valid RTP packet
+     */
     public static RtpPacket unmarshal(byte[] buf) {
         return unmarshal(buf, 0, buf.length);
     }
@@ -195,8 +246,17 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     /**
      * Header extension (RFC 3550 §5.3.1): profile-defined id and data, whose length is a multiple of 4
      * (it is sent in 32-bit words). The array is not copied.
+     *
+     * @param profile the profile-defined identifier, 0 to 65535
+     * @param data    the extension's data; empty when null
      */
     public record RtpExtension(int profile, byte[] data) {
+        /**
+         * Checks the profile and that the data is a whole number of 32-bit words.
+         *
+         * @param profile the profile-defined identifier, 0 to 65535
+         * @param data the extension's data; empty when null
+         */
         public RtpExtension {
             Wire.checkRange(profile, 0, 0xFFFF, "extension profile");
             data = data == null ? Wire.NO_BYTES : data;

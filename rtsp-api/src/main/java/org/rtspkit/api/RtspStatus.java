@@ -4,24 +4,43 @@ import java.util.Map;
 
 /** RTSP/1.0 status codes (RFC 2326 §7.1.1) and their reason phrases. */
 public final class RtspStatus {
+    /** 100 Continue. */
     public static final int CONTINUE = 100;
+    /** 200 OK. */
     public static final int OK = 200;
+    /** 301 Moved Permanently. */
     public static final int MOVED_PERMANENTLY = 301;
+    /** 302 Found. */
     public static final int FOUND = 302;
+    /** 400 Bad Request: the request could not be parsed or is not allowed. */
     public static final int BAD_REQUEST = 400;
+    /** 401 Unauthorized: credentials are missing or wrong. */
     public static final int UNAUTHORIZED = 401;
+    /** 403 Forbidden. */
     public static final int FORBIDDEN = 403;
+    /** 404 Not Found: nothing is published at the path. */
     public static final int NOT_FOUND = 404;
+    /** 405 Method Not Allowed. */
     public static final int METHOD_NOT_ALLOWED = 405;
+    /** 413 Request Entity Too Large. */
     public static final int REQUEST_ENTITY_TOO_LARGE = 413;
+    /** 414 Request-URI Too Long. */
     public static final int REQUEST_URI_TOO_LONG = 414;
+    /** 415 Unsupported Media Type. */
     public static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    /** 454 Session Not Found. */
     public static final int SESSION_NOT_FOUND = 454;
+    /** 455 Method Not Valid in This State. */
     public static final int METHOD_NOT_VALID_IN_THIS_STATE = 455;
+    /** 461 Unsupported Transport: no transport on the module path serves what the client asked. */
     public static final int UNSUPPORTED_TRANSPORT = 461;
+    /** 500 Internal Server Error. */
     public static final int INTERNAL_SERVER_ERROR = 500;
+    /** 501 Not Implemented. */
     public static final int NOT_IMPLEMENTED = 501;
+    /** 503 Service Unavailable: a limit such as {@code maxSessions} is reached. */
     public static final int SERVICE_UNAVAILABLE = 503;
+    /** 505 RTSP Version Not Supported. */
     public static final int RTSP_VERSION_NOT_SUPPORTED = 505;
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
@@ -73,7 +92,12 @@ public final class RtspStatus {
     private RtspStatus() {
     }
 
-    /** The standard reason phrase, or {@code "Unknown"} for a code outside the table. */
+    /**
+     * The standard reason phrase, or {@code "Unknown"} for a code outside the table.
+     *
+     * @param code a status code
+     * @return the reason phrase
+     */
     public static String reason(int code) {
         return REASONS.getOrDefault(code, "Unknown");
     }

@@ -7,14 +7,26 @@ package org.rtspkit.api;
  */
 public class RtspStatusException extends RtspkitException {
     private static final long serialVersionUID = 1L;
+    /** The status of the response. */
     private final int status;
 
+    /**
+     * Ends request handling with this status.
+     *
+     * @param status the status of the response, for example {@link RtspStatus#NOT_FOUND}
+     * @param message why, for the log
+     */
     public RtspStatusException(int status, String message) {
         super(message);
         this.status = status;
     }
 
-    /** 400 Bad Request with the given reason. */
+    /**
+     * 400 Bad Request with the given reason.
+     *
+     * @param message why the request is refused, for the log
+     * @return the exception to throw
+     */
     public static RtspStatusException badRequest(String message) {
         return new RtspStatusException(RtspStatus.BAD_REQUEST, message);
     }
@@ -22,11 +34,18 @@ public class RtspStatusException extends RtspkitException {
     /**
      * Credentials are missing or wrong. When the request carried no credentials the server asks for
      * them ({@code WWW-Authenticate}) and keeps the connection; wrong credentials close it.
+     *
+     * @return the exception to throw
      */
     public static RtspStatusException unauthorized() {
         return new AuthenticationException();
     }
 
+    /**
+     * The status of the response.
+     *
+     * @return the status code
+     */
     public int status() {
         return status;
     }

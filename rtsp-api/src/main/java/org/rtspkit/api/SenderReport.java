@@ -14,6 +14,16 @@ import java.util.List;
  */
 public record SenderReport(long ssrc, long ntpTime, long rtpTime, long packetCount, long octetCount,
                            List<ReceptionReport> reports) implements RtcpPacket {
+    /**
+     * Checks that every field fits its width on the wire and the number of report blocks (at most 31).
+     *
+     * @param ssrc the sender
+     * @param ntpTime the 64-bit NTP timestamp (see {@link NtpTime})
+     * @param rtpTime the RTP timestamp of the same instant, unsigned 32-bit
+     * @param packetCount packets sent, unsigned 32-bit
+     * @param octetCount payload octets sent, unsigned 32-bit
+     * @param reports at most 31 reception report blocks
+     */
     public SenderReport {
         Wire.checkU32(ssrc, "ssrc");
         Wire.checkU32(rtpTime, "rtpTime");
@@ -25,7 +35,16 @@ public record SenderReport(long ssrc, long ntpTime, long rtpTime, long packetCou
         }
     }
 
-    /** A report with no reception report blocks, as a server sends to its readers. */
+    /**
+     * A report with no reception report blocks, as a server sends to its readers.
+     *
+     * @param ssrc the sender, unsigned 32-bit
+     * @param ntpTime the 64-bit NTP timestamp (see {@link NtpTime})
+     * @param rtpTime the RTP timestamp of the same instant, unsigned 32-bit
+     * @param packetCount packets sent, unsigned 32-bit
+     * @param octetCount payload octets sent, unsigned 32-bit
+     * @return the report
+     */
     public static SenderReport of(long ssrc, long ntpTime, long rtpTime, long packetCount, long octetCount) {
         return new SenderReport(ssrc, ntpTime, rtpTime, packetCount, octetCount, List.of());
     }

@@ -10,6 +10,12 @@ import java.util.Map;
  * @param medias the {@code m=} sections in order
  */
 public record SessionDescription(String title, List<Media> medias) {
+    /**
+     * Copies the media list; a null title becomes an empty one.
+     *
+     * @param title the {@code s=} line; empty when there is none (never null)
+     * @param medias the {@code m=} sections in order
+     */
     public SessionDescription {
         title = title == null ? "" : title;
         medias = List.copyOf(medias);
@@ -22,13 +28,19 @@ public record SessionDescription(String title, List<Media> medias) {
      * because an {@code a=sendonly} in a publisher's ANNOUNCE is ordinary and the text does not say
      * which side wrote it.
      *
+     * @param sdp the SDP text
+     * @return the description
      * @throws MalformedDataException naming the line or the media (numbered from 1) that is wrong
      */
     public static SessionDescription parse(String sdp) {
         return SdpParser.parse(sdp);
     }
 
-    /** SDP text with profile {@code RTP/AVP} and connection address {@code 0.0.0.0}. */
+    /**
+     * SDP text with profile {@code RTP/AVP} and connection address {@code 0.0.0.0}.
+     *
+     * @return the SDP text
+     */
     public String toSdp() {
         return toSdp(false, "0.0.0.0");
     }
@@ -40,6 +52,7 @@ public record SessionDescription(String title, List<Media> medias) {
      *
      * @param secure            write {@code RTP/SAVP} instead of {@code RTP/AVP} on every m= line
      * @param connectionAddress the IPv4 address of the session-level {@code c=} line
+     * @return the SDP text
      */
     public String toSdp(boolean secure, String connectionAddress) {
         return toSdp(secure, connectionAddress, null);
@@ -49,7 +62,10 @@ public record SessionDescription(String title, List<Media> medias) {
      * As {@link #toSdp(boolean, String)}, announcing each media's SRTP key (RFC 4567
      * {@code a=key-mgmt:mikey}) for clients of RTSPS.
      *
+     * @param secure write {@code RTP/SAVP} instead of {@code RTP/AVP} on every m= line
+     * @param connectionAddress the IPv4 address of the session-level {@code c=} line
      * @param mikeyPerMedia the base64 MIKEY message of each media, by media index; null for none
+     * @return the SDP text
      */
     public String toSdp(boolean secure, String connectionAddress, List<String> mikeyPerMedia) {
         boolean anyBackChannel = medias.stream().anyMatch(Media::backChannel);

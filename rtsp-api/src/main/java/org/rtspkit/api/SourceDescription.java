@@ -13,6 +13,11 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
     /** Item type of the canonical name. */
     public static final int CNAME = 1;
 
+    /**
+     * Checks the number of chunks (at most 31) and copies the list.
+     *
+     * @param chunks at most 31 chunks, one per source
+     */
     public SourceDescription {
         chunks = chunks == null ? List.of() : List.copyOf(chunks);
         if (chunks.size() > RtcpCodec.MAX_COUNT) {
@@ -20,7 +25,13 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
         }
     }
 
-    /** One chunk with one CNAME item. */
+    /**
+     * One chunk with one CNAME item.
+     *
+     * @param source the SSRC the CNAME belongs to, unsigned 32-bit
+     * @param cname  the canonical name, at most 255 bytes of UTF-8
+     * @return the source description
+     */
     public static SourceDescription cname(long source, String cname) {
         return new SourceDescription(List.of(new Chunk(source, List.of(Item.cname(cname)))));
     }
@@ -32,6 +43,12 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
      * @param items  its items, in order
      */
     public record Chunk(long source, List<Item> items) {
+        /**
+         * Checks the source and copies the items.
+         *
+         * @param source the SSRC or CSRC described
+         * @param items its items, in order
+         */
         public Chunk {
             Wire.checkU32(source, "source");
             items = items == null ? List.of() : List.copyOf(items);
@@ -54,6 +71,12 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
      * @param text at most 255 bytes, normally UTF-8; copied in and out
      */
     public record Item(int type, byte[] text) {
+        /**
+         * Checks the item type and the text's length (at most 255 bytes), and copies the text.
+         *
+         * @param type 1..255 (1 is CNAME; 0 ends a chunk on the wire and is no item)
+         * @param text at most 255 bytes, normally UTF-8; copied in and out
+         */
         public Item {
             Wire.checkRange(type, 1, 255, "SDES item type");
             text = text == null ? Wire.NO_BYTES : text.clone();
@@ -62,16 +85,31 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
             }
         }
 
+        /**
+         * A CNAME item (type 1).
+         *
+         * @param cname the canonical name, at most 255 bytes of UTF-8
+         * @return the item
+         */
         public static Item cname(String cname) {
             return new Item(CNAME, cname.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * The item's text as sent.
+         *
+         * @return a copy of the bytes
+         */
         @Override
         public byte[] text() {
             return text.clone();
         }
 
-        /** The text decoded as UTF-8. */
+        /**
+         * The text decoded as UTF-8.
+         *
+         * @return the text
+         */
         public String textAsString() {
             return new String(text, StandardCharsets.UTF_8);
         }

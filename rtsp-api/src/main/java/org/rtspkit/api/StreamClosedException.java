@@ -4,6 +4,7 @@ package org.rtspkit.api;
 public final class StreamClosedException extends RtspkitException {
     private static final long serialVersionUID = 1L;
 
+    /** The exception, with the message {@code stream is closed}. */
     public StreamClosedException() {
         super("stream is closed");
     }

@@ -7,6 +7,7 @@ package org.rtspkit.api;
 public final class WriteQueueFullException extends RtspkitException {
     private static final long serialVersionUID = 1L;
 
+    /** The exception, with the message {@code write queue is full}. */
     public WriteQueueFullException() {
         super("write queue is full");
     }

@@ -11,7 +11,13 @@ package org.rtspkit.spi;
 public record CryptoSession(long ssrc, long rolloverCounter) {
     private static final long U32 = 0xFFFF_FFFFL;
 
-    /** @throws IllegalArgumentException when a value is outside 0..2^32-1 */
+    /**
+     * Checks that both values are 32-bit unsigned.
+     *
+     * @param ssrc 0..2^32-1
+     * @param rolloverCounter 0..2^32-1
+     * @throws IllegalArgumentException when a value is outside 0..2^32-1
+     */
     public CryptoSession {
         if ((ssrc & ~U32) != 0) {
             throw new IllegalArgumentException("ssrc " + ssrc + " is not a 32-bit unsigned value");

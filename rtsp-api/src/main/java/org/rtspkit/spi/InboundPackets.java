@@ -5,7 +5,21 @@ package org.rtspkit.spi;
  * Calls for one session arrive from one thread at a time.
  */
 public interface InboundPackets {
+    /**
+     * One RTP packet from the client.
+     *
+     * @param data the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     */
     void rtp(byte[] data, int offset, int length);
 
+    /**
+     * One RTCP compound packet from the client.
+     *
+     * @param data the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     */
     void rtcp(byte[] data, int offset, int length);
 }

@@ -21,6 +21,12 @@ public record KeyMgmt(String uri, byte[] mikey) {
 
     private static final String ERROR_PREFIX = "invalid KeyMgmt header: ";
 
+    /**
+     * Checks that the URI can be written in a header (no quote) and copies the MIKEY message.
+     *
+     * @param uri the request URL the key applies to
+     * @param mikey the MIKEY message, base64-decoded
+     */
     public KeyMgmt {
         Objects.requireNonNull(uri, "uri");
         if (uri.indexOf('"') >= 0) {
@@ -29,7 +35,11 @@ public record KeyMgmt(String uri, byte[] mikey) {
         mikey = mikey.clone();
     }
 
-    /** The header value, with {@code uri} and {@code data} quoted. */
+    /**
+     * The header value, with {@code uri} and {@code data} quoted.
+     *
+     * @return the {@code KeyMgmt} header value
+     */
     public String format() {
         return "prot=mikey;uri=\"" + uri + "\";data=\"" + Base64.getEncoder().encodeToString(mikey) + "\"";
     }
@@ -38,6 +48,8 @@ public record KeyMgmt(String uri, byte[] mikey) {
      * Parses a header value. Of several comma-separated key management specs the first whose
      * {@code prot} is {@code mikey} is used; parameter names are case-insensitive, values may be quoted.
      *
+     * @param headerValue the {@code KeyMgmt} header value
+     * @return the URI and the MIKEY message of the first {@code mikey} spec
      * @throws MalformedDataException when the value has no {@code mikey} spec or the spec lacks
      *         {@code uri} or {@code data}, or {@code data} is not base64; the message starts with
      *         {@code "invalid KeyMgmt header: "}
@@ -132,6 +144,11 @@ public record KeyMgmt(String uri, byte[] mikey) {
         return parts;
     }
 
+    /**
+     * The MIKEY message, base64-decoded.
+     *
+     * @return a copy of the bytes
+     */
     @Override
     public byte[] mikey() {
         return mikey.clone();

@@ -20,7 +20,14 @@ public record MikeyMessage(SrtpKeyMaterial keyMaterial, List<CryptoSession> cryp
     /** MIKEY's #CS field is one byte. */
     public static final int MAX_CRYPTO_SESSIONS = 255;
 
-    /** @throws IllegalArgumentException when there are more crypto sessions than MIKEY can carry */
+    /**
+     * Checks the number of crypto sessions and copies the list.
+     *
+     * @param keyMaterial    suite, master key and salt, and the MKI (MIKEY's SPI) if any
+     * @param cryptoSessions the CS ID map: one entry per SSRC with its current ROC, in message order;
+     *                       may be empty (the key then applies to whatever SSRC the peer uses)
+     * @throws IllegalArgumentException when there are more crypto sessions than MIKEY can carry
+     */
     public MikeyMessage {
         Objects.requireNonNull(keyMaterial, "keyMaterial");
         cryptoSessions = List.copyOf(cryptoSessions);
@@ -30,7 +37,11 @@ public record MikeyMessage(SrtpKeyMaterial keyMaterial, List<CryptoSession> cryp
         }
     }
 
-    /** The suite of {@link #keyMaterial()}. */
+    /**
+     * The suite of {@link #keyMaterial()}.
+     *
+     * @return the suite
+     */
     public SrtpSuite suite() {
         return keyMaterial.suite();
     }

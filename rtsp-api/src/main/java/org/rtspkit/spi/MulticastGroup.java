@@ -7,10 +7,25 @@ import java.net.InetAddress;
  * packet is sent once, whatever the number of readers. Thread-safe.
  */
 public interface MulticastGroup extends AutoCloseable {
+    /**
+     * The group address.
+     *
+     * @return an IPv4 multicast address
+     */
     InetAddress group();
 
+    /**
+     * The port RTP is sent to.
+     *
+     * @return the port
+     */
     int rtpPort();
 
+    /**
+     * The port RTCP is sent to and readers' RTCP is received on.
+     *
+     * @return the port
+     */
     int rtcpPort();
 
     /**
@@ -19,10 +34,16 @@ public interface MulticastGroup extends AutoCloseable {
      * throws: a packet the system refuses (send buffer full, interface gone, packet too big) is counted
      * in {@link #sendFailures()} and dropped, so that multicast trouble cannot disturb unicast readers
      * of the same stream.
+     *
+     * @return the group's sink
      */
     PacketSink sink();
 
-    /** Sends that did not go out, counted once per interface a packet failed on. */
+    /**
+     * Sends that did not go out, counted once per interface a packet failed on.
+     *
+     * @return the count since the group was opened
+     */
     long sendFailures();
 
     /**

@@ -15,5 +15,13 @@ import java.net.InetSocketAddress;
  */
 @FunctionalInterface
 public interface MulticastInbound {
+    /**
+     * One RTCP compound packet a reader sent to the group.
+     *
+     * @param source the address and port it came from
+     * @param data the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     */
     void rtcp(InetSocketAddress source, byte[] data, int offset, int length);
 }

@@ -9,10 +9,18 @@ import org.rtspkit.api.ServerConfig;
  * {@link MulticastProviders} rather than loading it yourself).
  */
 public interface MulticastProvider {
-    /** Short lower-case name used in messages and logs, for example {@code multicast}. */
+    /**
+     * Short lower-case name used in messages and logs, for example {@code multicast}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Among multicast providers, the highest priority is used; others are ignored. */
+    /**
+     * Among multicast providers, the highest priority is used; others are ignored.
+     *
+     * @return the priority; higher wins
+     */
     int priority();
 
     /**
@@ -20,6 +28,8 @@ public interface MulticastProvider {
      * (the group allocator and the thread that receives readers' RTCP). Empty when none of
      * {@code multicastIpRange}, {@code multicastRtpPort} and {@code multicastRtcpPort} is set.
      *
+     * @param config the server's configuration
+     * @return the service, owned by the server from now on; empty when multicast is not configured
      * @throws IllegalArgumentException when the settings are inconsistent: only some of the three set,
      *         an odd RTP port, an RTCP port that is not the RTP port + 1, a range that is not an IPv4
      *         multicast network, a TTL outside 0..255, or a named interface that does not exist; the

@@ -18,12 +18,21 @@ public final class MulticastProviders {
     private MulticastProviders() {
     }
 
-    /** The highest-priority provider, or empty when none is on the module path or class path. */
+    /**
+     * The highest-priority provider, or empty when none is on the module path or class path.
+     *
+     * @return the provider, or empty
+     */
     public static Optional<MulticastProvider> find() {
         return choose(load(MulticastProviders.class.getClassLoader()));
     }
 
-    /** As {@link #find()}, searching a given class loader (for applications that load plugins themselves). */
+    /**
+     * As {@link #find()}, searching a given class loader (for applications that load plugins themselves).
+     *
+     * @param loader the class loader whose providers are searched
+     * @return the provider, or empty
+     */
     public static Optional<MulticastProvider> find(ClassLoader loader) {
         return choose(load(loader));
     }
@@ -31,6 +40,7 @@ public final class MulticastProviders {
     /**
      * The highest-priority provider.
      *
+     * @return the provider
      * @throws RtspkitException with {@link #MISSING} when there is none
      */
     public static MulticastProvider require() {

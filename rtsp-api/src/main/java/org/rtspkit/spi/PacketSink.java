@@ -10,6 +10,10 @@ public interface PacketSink {
     /**
      * Sends or buffers one packet.
      *
+     * @param rtcp true for RTCP, false for RTP
+     * @param data the buffer that holds the packet, shared with other sinks
+     * @param offset where the packet starts
+     * @param length its length in bytes
      * @return false when there is no room now (the connection's output is full); the engine keeps the
      *         packet and tries again once that connection has written its output
      * @throws IOException when the destination is unusable; the engine closes the session

@@ -33,18 +33,35 @@ package org.rtspkit.spi;
  */
 public interface SrtpContext {
 
-    /** The suite of the key this context was made with. */
+    /**
+     * The suite of the key this context was made with.
+     *
+     * @return the suite
+     */
     SrtpSuite suite();
 
-    /** Bytes {@link #protectRtp} adds: the tag, plus the MKI when the key has one. */
+    /**
+     * Bytes {@link #protectRtp} adds: the tag, plus the MKI when the key has one.
+     *
+     * @return the bytes added to each RTP packet
+     */
     int rtpOverhead();
 
-    /** Bytes {@link #protectRtcp} adds: the tag, the E flag with the SRTCP index, plus the MKI when the key has one. */
+    /**
+     * Bytes {@link #protectRtcp} adds: the tag, the E flag with the SRTCP index, plus the MKI when the key has one.
+     *
+     * @return the bytes added to each RTCP packet
+     */
     int rtcpOverhead();
 
     /**
      * Encrypts the payload of an RTP packet and appends the MKI (if any) and the tag.
      *
+     * @param packet the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     * @param out where the result is written
+     * @param outOffset where in {@code out} the result starts
      * @return the length of the SRTP packet, {@code length + rtpOverhead()}
      * @throws SrtpException {@code MALFORMED} when the packet is not RTP version 2 or {@code out} has no
      *         room; {@code TOO_MANY_STREAMS}; {@code INDEX_UNUSABLE} when the sequence number goes back
@@ -56,6 +73,11 @@ public interface SrtpContext {
      * Encrypts a (compound) RTCP packet after its first 8 bytes and appends the E flag with the next
      * SRTCP index of the packet's SSRC, the MKI (if any) and the tag.
      *
+     * @param packet the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     * @param out where the result is written
+     * @param outOffset where in {@code out} the result starts
      * @return the length of the SRTCP packet, {@code length + rtcpOverhead()}
      * @throws SrtpException {@code MALFORMED}, {@code TOO_MANY_STREAMS}, or {@code INDEX_UNUSABLE} when
      *         the SSRC has used all 2^31 SRTCP indexes of this key
@@ -65,6 +87,11 @@ public interface SrtpContext {
     /**
      * Checks an SRTP packet (MKI, replay window, tag) and decrypts it.
      *
+     * @param packet the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     * @param out where the result is written
+     * @param outOffset where in {@code out} the result starts
      * @return the length of the plain RTP packet, {@code length - rtpOverhead()}
      * @throws SrtpException {@code MALFORMED}, {@code UNKNOWN_MKI}, {@code REPLAYED},
      *         {@code AUTHENTICATION_FAILED} or {@code TOO_MANY_STREAMS}
@@ -75,6 +102,11 @@ public interface SrtpContext {
      * Checks an SRTCP packet (MKI, replay window on its SRTCP index, tag) and decrypts it when its E
      * flag is set (packets with E clear are authenticated only, and accepted).
      *
+     * @param packet the buffer that holds the packet
+     * @param offset where the packet starts
+     * @param length its length in bytes
+     * @param out where the result is written
+     * @param outOffset where in {@code out} the result starts
      * @return the length of the plain RTCP packet, {@code length - rtcpOverhead()}
      * @throws SrtpException {@code MALFORMED}, {@code UNKNOWN_MKI}, {@code REPLAYED},
      *         {@code AUTHENTICATION_FAILED} or {@code TOO_MANY_STREAMS}
@@ -85,9 +117,16 @@ public interface SrtpContext {
      * The rollover counter of an SSRC as this context knows it now: for a sender, the ROC to put in
      * the MIKEY message of a reader that joins later. Before any packet of the SSRC, the initial value
      * given at creation, or 0.
+     *
+     * @param ssrc an SSRC, unsigned 32-bit
+     * @return its rollover counter
      */
     long rolloverCounter(long ssrc);
 
-    /** A snapshot of the counters. */
+    /**
+     * A snapshot of the counters.
+     *
+     * @return the counters since the context was made
+     */
     SrtpCounters counters();
 }

@@ -14,7 +14,11 @@ package org.rtspkit.spi;
 public record SrtpCounters(long rtpProtected, long rtcpProtected, long rtpUnprotected, long rtcpUnprotected,
                            long authenticationFailures, long replays, long otherFailures) {
 
-    /** Every refused packet, inbound or outbound. */
+    /**
+     * Every refused packet, inbound or outbound.
+     *
+     * @return the sum of the three failure counters
+     */
     public long failures() {
         return authenticationFailures + replays + otherFailures;
     }

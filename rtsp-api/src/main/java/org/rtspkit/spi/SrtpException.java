@@ -32,13 +32,25 @@ public final class SrtpException extends Exception {
         INDEX_UNUSABLE
     }
 
+    /** Why the packet was refused. */
     private final Reason reason;
 
+    /**
+     * A refused packet; no stack trace is kept, since this is an expected outcome on hostile input.
+     *
+     * @param reason why the packet was refused
+     * @param message the details, for the log
+     */
     public SrtpException(Reason reason, String message) {
         super(message, null, false, false);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * Why the packet was refused.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }

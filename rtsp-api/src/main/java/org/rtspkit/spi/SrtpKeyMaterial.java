@@ -27,6 +27,12 @@ public record SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSa
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
+     * Checks the key and salt lengths against the suite and the MKI's length, and copies the arrays.
+     *
+     * @param suite the crypto suite the lengths are checked against
+     * @param masterKey {@link SrtpSuite#masterKeyLength()} bytes
+     * @param masterSalt {@link SrtpSuite#masterSaltLength()} bytes
+     * @param mki the MKI (MIKEY's SPI), 0 to {@value #MAX_MKI_LENGTH} bytes; empty when packets carry none
      * @throws IllegalArgumentException when a length does not match the suite or the MKI is too long
      */
     public SrtpKeyMaterial {
@@ -53,7 +59,13 @@ public record SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSa
         mki = mki.length == 0 ? NO_MKI : mki.clone();
     }
 
-    /** Key material without MKI. */
+    /**
+     * Key material without MKI.
+     *
+     * @param suite the protection profile
+     * @param masterKey {@link SrtpSuite#masterKeyLength()} bytes; copied
+     * @param masterSalt {@link SrtpSuite#masterSaltLength()} bytes; copied
+     */
     public SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSalt) {
         this(suite, masterKey, masterSalt, NO_MKI);
     }
@@ -61,6 +73,10 @@ public record SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSa
     /**
      * Splits the form MIKEY and SDES carry: master key followed by master salt.
      *
+     * @param suite the protection profile
+     * @param keyAndSalt the master key followed by the master salt
+     * @param mki the master key identifier; empty for none
+     * @return the key material
      * @throws IllegalArgumentException when {@code keyAndSalt} is not {@link SrtpSuite#keyMaterialLength()} bytes
      */
     public static SrtpKeyMaterial fromConcatenated(SrtpSuite suite, byte[] keyAndSalt, byte[] mki) {
@@ -74,7 +90,12 @@ public record SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSa
                 Arrays.copyOfRange(keyAndSalt, k, keyAndSalt.length), mki);
     }
 
-    /** Fresh random key and salt from a {@link SecureRandom}, without MKI. */
+    /**
+     * Fresh random key and salt from a {@link SecureRandom}, without MKI.
+     *
+     * @param suite the protection profile
+     * @return new key material
+     */
     public static SrtpKeyMaterial generate(SrtpSuite suite) {
         byte[] keyAndSalt = new byte[suite.keyMaterialLength()];
         RANDOM.nextBytes(keyAndSalt);
@@ -83,33 +104,61 @@ public record SrtpKeyMaterial(SrtpSuite suite, byte[] masterKey, byte[] masterSa
         return generated;
     }
 
-    /** The same key and salt tagged with another MKI (empty for none). */
+    /**
+     * The same key and salt tagged with another MKI (empty for none).
+     *
+     * @param newMki the master key identifier, at most 16 bytes; empty for none
+     * @return new key material
+     */
     public SrtpKeyMaterial withMki(byte[] newMki) {
         return new SrtpKeyMaterial(suite, masterKey, masterSalt, newMki);
     }
 
-    /** Master key followed by master salt, as MIKEY's KEMAC carries it. */
+    /**
+     * Master key followed by master salt, as MIKEY's KEMAC carries it.
+     *
+     * @return a new array of {@link SrtpSuite#keyMaterialLength()} bytes
+     */
     public byte[] concatenated() {
         byte[] out = Arrays.copyOf(masterKey, masterKey.length + masterSalt.length);
         System.arraycopy(masterSalt, 0, out, masterKey.length, masterSalt.length);
         return out;
     }
 
-    /** True when packets carry an MKI. */
+    /**
+     * True when packets carry an MKI.
+     *
+     * @return true when the MKI is not empty
+     */
     public boolean hasMki() {
         return mki.length > 0;
     }
 
+    /**
+     * The master key.
+     *
+     * @return a copy of the bytes
+     */
     @Override
     public byte[] masterKey() {
         return masterKey.clone();
     }
 
+    /**
+     * The master salt.
+     *
+     * @return a copy of the bytes
+     */
     @Override
     public byte[] masterSalt() {
         return masterSalt.clone();
     }
 
+    /**
+     * The master key identifier.
+     *
+     * @return a copy of the bytes; empty when there is none
+     */
     @Override
     public byte[] mki() {
         return mki.length == 0 ? NO_MKI : mki.clone();

@@ -17,12 +17,21 @@ public final class SrtpProviders {
     private SrtpProviders() {
     }
 
-    /** The highest-priority provider, or empty when none is on the module path or class path. */
+    /**
+     * The highest-priority provider, or empty when none is on the module path or class path.
+     *
+     * @return the provider, or empty
+     */
     public static Optional<SrtpProvider> find() {
         return choose(load(SrtpProviders.class.getClassLoader()));
     }
 
-    /** As {@link #find()}, searching a given class loader (for applications that load plugins themselves). */
+    /**
+     * As {@link #find()}, searching a given class loader (for applications that load plugins themselves).
+     *
+     * @param loader the class loader whose providers are searched
+     * @return the provider, or empty
+     */
     public static Optional<SrtpProvider> find(ClassLoader loader) {
         return choose(load(loader));
     }
@@ -30,6 +39,7 @@ public final class SrtpProviders {
     /**
      * The highest-priority provider.
      *
+     * @return the provider
      * @throws RtspkitException with {@link #MISSING} when there is none
      */
     public static SrtpProvider require() {

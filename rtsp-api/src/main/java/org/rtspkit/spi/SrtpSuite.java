@@ -34,37 +34,65 @@ public enum SrtpSuite {
         this.aead = aead;
     }
 
-    /** Bytes of the master key: 16 or 32. The session encryption key has the same length. */
+    /**
+     * Bytes of the master key: 16 or 32. The session encryption key has the same length.
+     *
+     * @return the master key length in bytes
+     */
     public int masterKeyLength() {
         return masterKeyLength;
     }
 
-    /** Bytes of the master salt: 14, or 12 for GCM. The session salt has the same length. */
+    /**
+     * Bytes of the master salt: 14, or 12 for GCM. The session salt has the same length.
+     *
+     * @return the master salt length in bytes
+     */
     public int masterSaltLength() {
         return masterSaltLength;
     }
 
-    /** Master key plus master salt: the length of the key carried in MIKEY's KEMAC (30, 46 or 28). */
+    /**
+     * Master key plus master salt: the length of the key carried in MIKEY's KEMAC (30, 46 or 28).
+     *
+     * @return the key and salt length in bytes
+     */
     public int keyMaterialLength() {
         return masterKeyLength + masterSaltLength;
     }
 
-    /** Bytes of the authentication tag on every packet: 10 for HMAC-SHA-1-80, 16 for GCM. */
+    /**
+     * Bytes of the authentication tag on every packet: 10 for HMAC-SHA-1-80, 16 for GCM.
+     *
+     * @return the tag length in bytes
+     */
     public int authTagLength() {
         return authTagLength;
     }
 
-    /** True for the AEAD suite, whose tag comes from the cipher rather than a separate HMAC. */
+    /**
+     * True for the AEAD suite, whose tag comes from the cipher rather than a separate HMAC.
+     *
+     * @return true for AEAD_AES_128_GCM
+     */
     public boolean isAead() {
         return aead;
     }
 
-    /** Bytes added to an RTP packet (the tag), without MKI. */
+    /**
+     * Bytes added to an RTP packet (the tag), without MKI.
+     *
+     * @return the bytes added to each RTP packet
+     */
     public int rtpOverhead() {
         return authTagLength;
     }
 
-    /** Bytes added to an RTCP packet (the tag and the E flag with the SRTCP index), without MKI. */
+    /**
+     * Bytes added to an RTCP packet (the tag and the E flag with the SRTCP index), without MKI.
+     *
+     * @return the bytes added to each RTCP packet
+     */
     public int rtcpOverhead() {
         return authTagLength + SRTCP_INDEX_LENGTH;
     }

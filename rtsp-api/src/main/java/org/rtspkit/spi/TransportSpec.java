@@ -29,7 +29,12 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
     private static final String ERROR_PREFIX = "invalid transport header: ";
 
     /** {@code mode=} values; {@code receive} is read as RECORD. */
-    public enum Mode { PLAY, RECORD }
+    public enum Mode {
+        /** The client reads ({@code mode=play}, the default). */
+        PLAY,
+        /** The client publishes ({@code mode=record} or {@code mode=receive}). */
+        RECORD
+    }
 
     /**
      * Parses a header value: comma-separated entries, in the client's order of preference.
@@ -43,6 +48,8 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
      * {@code x-Real-RDT/UDP}) is skipped, so the rest of the offer can still be chosen as RFC 2326
      * intends; the header is invalid only when no entry remains.
      *
+     * @param headerValue the {@code Transport} header value
+     * @return the entries that use a known transport, in the client's order
      * @throws MalformedDataException when the value is empty, an entry has no transport token, a known
      *         parameter has a bad value, or no entry uses a known transport; the message starts with
      *         {@code "invalid transport header: "}
@@ -76,6 +83,8 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
      * The header value for this entry, fields in the order clients expect (see REFERENCE §3.5 step 12):
      * profile token, delivery, source, destination, interleaved, port, ttl, client_port, server_port,
      * ssrc (8 uppercase hex digits), mode (only when non-null).
+     *
+     * @return the {@code Transport} header value
      */
     public String format() {
         StringBuilder sb = new StringBuilder(96);
@@ -114,10 +123,22 @@ public record TransportSpec(TransportProtocol protocol, TransportProfile profile
         return sb.toString();
     }
 
+    /**
+     * A copy with another {@code ssrc}.
+     *
+     * @param value the SSRC, unsigned 32-bit, or null to leave it out
+     * @return a new entry
+     */
     public TransportSpec withSsrc(Long value) {
         return new TransportSpec(protocol, profile, destination, source, interleaved, port, ttl, clientPort, serverPort, value, mode);
     }
 
+    /**
+     * A copy with another {@code mode}.
+     *
+     * @param value the mode, or null to leave it out
+     * @return a new entry
+     */
     public TransportSpec withMode(Mode value) {
         return new TransportSpec(protocol, profile, destination, source, interleaved, port, ttl, clientPort, serverPort, ssrc, value);
     }

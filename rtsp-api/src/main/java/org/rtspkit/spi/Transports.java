@@ -15,12 +15,21 @@ public final class Transports {
     private Transports() {
     }
 
-    /** One provider per protocol: the highest {@link TransportProvider#priority()} wins. */
+    /**
+     * One provider per protocol: the highest {@link TransportProvider#priority()} wins.
+     *
+     * @return the chosen provider of each protocol found; empty when none is on the module path or class path
+     */
     public static Map<TransportProtocol, TransportProvider> available() {
         return choose(load(Transports.class.getClassLoader()));
     }
 
-    /** As {@link #available()}, searching a given class loader (for applications that load plugins themselves). */
+    /**
+     * As {@link #available()}, searching a given class loader (for applications that load plugins themselves).
+     *
+     * @param loader the class loader whose providers are searched
+     * @return the chosen provider of each protocol found
+     */
     public static Map<TransportProtocol, TransportProvider> available(ClassLoader loader) {
         return choose(load(loader));
     }
@@ -33,7 +42,12 @@ public final class Transports {
         return chosen;
     }
 
-    /** Names of the providers, for messages: {@code "tcp, udp"} or {@code "none"}. */
+    /**
+     * Names of the providers, for messages: {@code "tcp, udp"} or {@code "none"}.
+     *
+     * @param providers providers as {@link #available()} returns them
+     * @return their names, sorted and comma-separated
+     */
     public static String describe(Map<TransportProtocol, TransportProvider> providers) {
         if (providers.isEmpty()) {
             return "none";

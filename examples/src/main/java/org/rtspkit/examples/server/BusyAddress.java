@@ -42,6 +42,10 @@ final class BusyAddress {
                         + " (UDP, SRTCP)");
             }
         }
+        InetSocketAddress metrics = options.metricsAddress();
+        if (metrics != null && !canListen(metrics)) {
+            return Optional.of(HostPort.format(metrics) + " (metrics)");
+        }
         return Optional.empty();
     }
 

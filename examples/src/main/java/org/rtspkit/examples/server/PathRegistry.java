@@ -1,24 +1,32 @@
 package org.rtspkit.examples.server;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionTransport;
+import org.rtspkit.api.StreamStats;
 
 /**
  * Which publisher owns which path, and the stream readers of that path play. A path is taken from
- * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. Thread-safe:
- * server callbacks arrive on any thread.
+ * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. The demo stream
+ * holds its path for the server's lifetime, as a publisher that never leaves. Thread-safe: server
+ * callbacks arrive on any thread.
  */
 final class PathRegistry {
     /**
      * One path's publisher and, once it records, its stream on each listener (RTSP and RTSPS serve the
-     * same paths, each with a stream of its own since encryption differs).
+     * same paths, each with a stream of its own since encryption differs). The demo's publisher is null.
      */
     record Publication(String path, ServerSession publisher, Map<RtspServer, ServerStream> streams) {
         /** The stream readers of the given listener play; null before RECORD. */
@@ -35,8 +43,10 @@ final class PathRegistry {
     private final List<RtspServer> servers = new CopyOnWriteArrayList<>();
 
     private final Map<String, Publication> byPath = new HashMap<>();
+    private DemoStream demo;
     // Sessions are compared by identity: the API promises nothing about their equals.
     private final Map<ServerSession, String> pathByPublisher = new IdentityHashMap<>();
+    private final Set<ServerSession> readers = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Reserves a path for a publisher; false when another publisher holds it. */
     synchronized boolean claim(String path, ServerSession publisher) {
@@ -46,6 +56,26 @@ final class PathRegistry {
         byPath.put(path, new Publication(path, publisher, null));
         pathByPublisher.put(publisher, path);
         return true;
+    }
+
+    /** Serves the demo at its path; false when the path is taken. */
+    synchronized boolean serveDemo(DemoStream stream) {
+        if (byPath.containsKey(DemoStream.PATH)) {
+            return false;
+        }
+        byPath.put(DemoStream.PATH, new Publication(DemoStream.PATH, null, stream.streams()));
+        demo = stream;
+        return true;
+    }
+
+    /** Whether the path is the demo's. */
+    synchronized boolean isDemo(String path) {
+        return demo != null && DemoStream.PATH.equals(path);
+    }
+
+    /** The demo, when the given stream (a reader's) is one of its. */
+    synchronized Optional<DemoStream> demoServing(ServerStream stream) {
+        return demo != null && demo.serves(stream) ? Optional.of(demo) : Optional.empty();
     }
 
     /** A listener whose readers are served from this registry's paths. */
@@ -92,6 +122,68 @@ final class PathRegistry {
     synchronized Optional<Publication> release(ServerSession publisher) {
         String path = pathByPublisher.remove(publisher);
         return path == null ? Optional.empty() : Optional.of(byPath.remove(path));
+    }
+
+    /** A reader started playing (its first PLAY). */
+    synchronized void addReader(ServerSession reader) {
+        readers.add(reader);
+    }
+
+    /** A session ended; nothing happens unless it was a reader. */
+    synchronized void removeReader(ServerSession session) {
+        readers.remove(session);
+    }
+
+    /**
+     * The counts of this moment, read from the sessions' and streams' stats. The stats are read
+     * outside this lock: they come from the engine, whose callbacks come back here.
+     */
+    ServerCounts counts() {
+        List<Publication> publications;
+        List<ServerSession> playing;
+        synchronized (this) {
+            publications = new ArrayList<>(byPath.values());
+            playing = new ArrayList<>(readers);
+        }
+        Map<String, Integer> byTransport = new LinkedHashMap<>();
+        ServerCounts.TRANSPORTS.forEach(t -> byTransport.put(t, 0));
+        for (ServerSession reader : playing) {
+            SessionTransport transport = reader.transport(); // set by SETUP, before any PLAY
+            if (transport != null) {
+                byTransport.merge(transportName(transport), 1, Integer::sum);
+            }
+        }
+        publications.sort(Comparator.comparing(Publication::path));
+        List<ServerCounts.PathCounts> recording = new ArrayList<>();
+        int publishers = 0;
+        for (Publication p : publications) {
+            if (p.streams() == null) {
+                continue;
+            }
+            // The demo's path has streams but no publisher: nothing is received for it.
+            long received = 0;
+            if (p.publisher() != null) {
+                publishers++;
+                received = p.publisher().stats().inboundRtpPackets();
+            }
+            long sent = 0;
+            long dropped = 0;
+            for (ServerStream stream : p.streams().values()) {
+                StreamStats stats = stream.stats();
+                sent += stats.outboundRtpPackets();
+                dropped += stats.outboundRtpPacketsDropped();
+            }
+            recording.add(new ServerCounts.PathCounts(p.path(), received, sent, dropped));
+        }
+        return new ServerCounts(publications.size(), publishers, byTransport, recording);
+    }
+
+    private static String transportName(SessionTransport transport) {
+        return switch (transport.protocol()) {
+            case UDP -> "udp";
+            case TCP -> "tcp";
+            case UDP_MULTICAST -> "multicast";
+        };
     }
 
     /** Number of paths held, recording or not. */

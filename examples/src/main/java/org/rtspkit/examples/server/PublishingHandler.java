@@ -44,6 +44,15 @@ final class PublishingHandler implements ServerHandler {
     @Override
     public RtspResponse onAnnounce(AnnounceContext context) {
         authenticate(context.connection(), context.request());
+        if (paths.isDemo(context.path())) {
+            LOG.log(Level.INFO, "refused a publisher on the demo path " + context.path() + " from "
+                    + HostPort.authority(context.connection().remoteAddress()));
+            // Answered rather than thrown, so the reason reaches the client in the body (a thrown
+            // status goes out bare); the same 400 as for any taken path.
+            return RtspResponse.of(RtspStatus.BAD_REQUEST).withBody("text/plain", "path '" + context.path()
+                    + "' plays the demo stream of rtspkit-server; publish to another path, or start the server"
+                    + " with --no-demo\n");
+        }
         if (!paths.claim(context.path(), context.session())) {
             LOG.log(Level.INFO, "refused a second publisher on path " + context.path() + " from "
                     + HostPort.authority(context.connection().remoteAddress()));
@@ -83,6 +92,8 @@ final class PublishingHandler implements ServerHandler {
             Participant reader = Participant.of(Participant.Role.READER, session, context.connection(),
                     context.path(), session.setupMedias().size());
             session.setUserData(reader);
+            paths.addReader(session);
+            session.stream().flatMap(paths::demoServing).ifPresent(DemoStream::readerJoined);
             LOG.log(Level.INFO, reader.describe("started"));
         }
         return RtspResponse.ok();
@@ -137,9 +148,13 @@ final class PublishingHandler implements ServerHandler {
 
     @Override
     public void onSessionClose(ServerSession session, Throwable error) {
+        paths.removeReader(session);
         Optional<PathRegistry.Publication> released = paths.release(session);
         released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
         if (session.userData() instanceof Participant participant) {
+            if (participant.role() == Participant.Role.READER) {
+                session.stream().flatMap(paths::demoServing).ifPresent(DemoStream::readerLeft);
+            }
             String reason = error == null ? "" : ": " + error.getMessage();
             LOG.log(Level.INFO, participant.describe("stopped") + reason);
         } else if (released.isPresent()) {

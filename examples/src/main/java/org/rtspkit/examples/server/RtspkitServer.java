@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
-import org.rtspkit.spi.MulticastProviders;
-import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.stream.RtspServers;
 
 /**
@@ -23,8 +21,27 @@ public final class RtspkitServer {
     private RtspkitServer() {
     }
 
-    /** The running servers (RTSPS when on) and the paths they serve. */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths) {
+    /**
+     * The running servers (RTSPS when on), the paths they serve, the demo stream (null when off), the
+     * periodic summary and the {@code /metrics} endpoint (null when not asked for).
+     */
+    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, DemoStream demo,
+                   ServerSummary summary, MetricsEndpoint metrics) implements AutoCloseable {
+        /** Stops everything; idempotent. */
+        @Override
+        public void close() {
+            summary.close();
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (demo != null) {
+                demo.close();
+            }
+            server.close();
+            if (secureServer != null) {
+                secureServer.close();
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -46,6 +63,15 @@ public final class RtspkitServer {
         if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
             System.setProperty(LOG_FORMAT_PROPERTY, "%1$tF %1$tT %4$s %5$s%6$s%n");
         }
+        try {
+            // What the module path lacks: its defaults go, with a line saying so; its flags are refused.
+            System.Logger log = System.getLogger(RtspkitServer.class.getName());
+            options = options.fitTo(Plugins.found(), line -> log.log(System.Logger.Level.INFO, line));
+        } catch (UsageException e) {
+            System.err.println(NAME + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
 
         Started started;
         try {
@@ -66,12 +92,10 @@ public final class RtspkitServer {
 
         RtspServer server = started.server();
         RtspServer secure = started.secureServer();
+        DemoStream demo = started.demo();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            if (secure != null) {
-                secure.close();
-            }
+            started.close();
             // Printed, not logged: java.util.logging may already have shut down its handlers.
             System.out.println("rtspkit stopped");
             stopped.countDown();
@@ -80,31 +104,81 @@ public final class RtspkitServer {
         if (secure != null) {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
         }
+        if (started.metrics() != null) {
+            System.out.println("rtspkit metrics on http://" + HostPort.authority(started.metrics().address())
+                    + MetricsEndpoint.PATH);
+        }
+        if (demo != null) {
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, demoLine(server, secure));
+        }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
 
-    /** Starts a server that behaves as the command line describes. */
+    /**
+     * Starts a server that behaves as the command line describes, once {@link ServerOptions#fitTo} has
+     * taken out what the module path cannot serve.
+     */
     static Started start(ServerOptions options) throws IOException {
         PathRegistry paths = new PathRegistry();
         RtspServer server = RtspServers.start(config(options),
                 started -> new PublishingHandler(started, paths, options.credentials()));
         RtspServer secure = null;
-        if (options.secure() != null && SrtpProviders.find().isPresent()) {
-            try {
+        MetricsEndpoint metrics = null;
+        DemoStream demo = null;
+        try {
+            if (options.secure() != null) {
                 secure = RtspServers.start(secureConfig(options),
                         started -> new PublishingHandler(started, paths, options.credentials()));
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw e;
             }
+            if (options.metricsAddress() != null) {
+                metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
+            }
+            if (options.demo()) {
+                demo = startDemo(paths);
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            if (secure != null) {
+                secure.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+            throw e;
         }
-        return new Started(server, secure, paths);
+        return new Started(server, secure, paths, demo, ServerSummary.start(options.summaryInterval(), paths::counts),
+                metrics);
     }
 
-    /** Multicast is served when its module is on the module path, unless switched off. */
+    /** The demo on every listener; null when a publisher took its path in the moment since the listeners started. */
+    private static DemoStream startDemo(PathRegistry paths) {
+        DemoStream demo = DemoStream.start(paths.servers());
+        if (!paths.serveDemo(demo)) {
+            demo.close();
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "no demo stream: a publisher took " + DemoStream.PATH + " first");
+            return null;
+        }
+        return demo;
+    }
+
+    /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
+    static String demoLine(RtspServer server, RtspServer secure) {
+        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
+        return secure == null ? line : line + " and " + demoUrl("rtsps", secure);
+    }
+
+    /** A URL to paste into a client on this machine: localhost when the listener takes every interface. */
+    private static String demoUrl(String scheme, RtspServer server) {
+        InetSocketAddress address = server.rtspAddress();
+        String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
+                : HostPort.authority(address);
+        return scheme + "://" + authority + DemoStream.PATH;
+    }
+
     private static boolean multicast(ServerOptions options) {
-        return options.multicast() != null && MulticastProviders.find().isPresent();
+        return options.multicast() != null;
     }
 
     static ServerConfig config(ServerOptions options) {

@@ -2,8 +2,11 @@ package org.rtspkit.examples.server;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The command line of the ready-to-use server.
@@ -15,10 +18,15 @@ import java.util.Set;
  * @param help           whether {@code --help} was given: print {@link #USAGE} and do nothing else
  * @param multicast      the multicast settings; null when turned off with {@code --no-multicast}
  * @param secure         the RTSPS listener's settings; null when turned off with {@code --no-rtsps}
+ * @param summaryInterval how often the one-line summary is logged; {@link Duration#ZERO} for never
+ * @param metricsAddress where {@code /metrics} is served over HTTP; null for nowhere
+ * @param demo           whether {@code /demo} plays the generated test stream; false with {@code --no-demo}
+ * @param given          the flags on the command line, to tell a default from a choice
  */
 record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                      InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
-                     Multicast multicast, Secure secure) {
+                     Multicast multicast, Secure secure, Duration summaryInterval,
+                     InetSocketAddress metricsAddress, boolean demo, Set<String> given) {
 
     /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
     record Multicast(String ipRange, int rtpPort) {
@@ -32,6 +40,9 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
      */
     record Secure(InetSocketAddress rtspsAddress, InetSocketAddress srtpRtpAddress, Path certificate, Path key,
                   int multicastRtpPort) {
+        Secure withoutUdp() {
+            return new Secure(rtspsAddress, null, certificate, key, multicastRtpPort);
+        }
     }
 
     static final int DEFAULT_RTSPS_PORT = 8322;
@@ -42,6 +53,13 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
 
     static final int DEFAULT_RTSP_PORT = 8554;
     static final int DEFAULT_UDP_RTP_PORT = 8000;
+    static final Duration DEFAULT_SUMMARY_INTERVAL = Duration.ofSeconds(60);
+
+    private static final List<String> UDP_FLAGS = List.of("--udp-rtp-address", "--udp-rtcp-address");
+    private static final List<String> MULTICAST_FLAGS =
+            List.of("--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port");
+    private static final List<String> RTSPS_FLAGS =
+            List.of("--rtsps-address", "--tls-cert", "--tls-key", "--srtp-rtp-address");
 
     static final String USAGE = """
             Usage: rtspkit-server [flags]
@@ -68,18 +86,107 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
               --tls-key FILE           certificate is made at start and its fingerprint logged
               --srtp-rtp-address ADDR  RTSPS's UDP socket for SRTP (default :8004; SRTCP on the next port)
               --no-rtsps               no RTSPS listener
+              --summary-interval N     log a one-line summary of paths, readers and packets every N
+                                       seconds (default 60; 0 turns it off)
+              --metrics-address ADDR   serve the same numbers for Prometheus at http://ADDR/metrics
+                                       (default: not served)
+              --no-demo                no demo stream (by default /demo plays a moving test picture
+                                       with a clock and a 440 Hz tone, made by the server)
               --help                   print this help and exit
 
             ADDR is host:port, :port (every IPv4 interface) or [ipv6]:port, e.g. 127.0.0.1:8554.
-            Every flag with a value also takes the form --flag=value.
+            Every flag with a value also takes the form --flag=value. UDP, multicast and RTSPS are on
+            by default when their modules are present; without them, their defaults are dropped
+            (and logged) and their flags are refused.
 
             Publish:  ffmpeg -re -i input.mp4 -c copy -f rtsp rtsp://127.0.0.1:8554/mystream
             Read:     ffplay -rtsp_transport tcp rtsp://127.0.0.1:8554/mystream
+            Demo:     ffplay rtsp://127.0.0.1:8554/demo
             """;
 
     ServerOptions {
         if ((udpRtpAddress == null) != (udpRtcpAddress == null)) {
             throw new IllegalArgumentException("both UDP addresses or neither");
+        }
+        given = given == null ? Set.of() : Set.copyOf(given);
+        summaryInterval = summaryInterval == null ? Duration.ZERO : summaryInterval;
+    }
+
+    /** Options for a server in a test or an application: the given addresses, the defaults otherwise, nothing logged. */
+    static ServerOptions of(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
+                            InetSocketAddress udpRtcpAddress, Credentials credentials) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, false, null, null,
+                Duration.ZERO, null, false, Set.of());
+    }
+
+    ServerOptions withMetricsAddress(InetSocketAddress address) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, address, demo, given);
+    }
+
+    ServerOptions withDemo(boolean on) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, metricsAddress, on, given);
+    }
+
+    /**
+     * These options with what needs a module that is absent taken out: a default that needs it is
+     * dropped, and {@code info} told why; a flag given for it is a usage error, since the user asked
+     * for something this server cannot do.
+     *
+     * @throws UsageException naming the flag and the module it needs
+     */
+    ServerOptions fitTo(Plugins plugins, Consumer<String> info) {
+        // Refusals first, so that a refused command line logs nothing.
+        if (!plugins.srtp() && secure != null) {
+            refuseGiven(RTSPS_FLAGS, "RTSPS", Plugins.SRTP_MODULE, plugins);
+        }
+        if (!plugins.udp()) {
+            refuseGiven(UDP_FLAGS, "UDP", Plugins.UDP_MODULE, plugins);
+            if (secure != null) {
+                refuseGiven(List.of("--srtp-rtp-address"), "SRTP over UDP", Plugins.UDP_MODULE, plugins);
+            }
+        }
+        if (!plugins.multicast() && multicast != null) {
+            refuseGiven(MULTICAST_FLAGS, "multicast", Plugins.MULTICAST_MODULE, plugins);
+        }
+
+        InetSocketAddress rtp = udpRtpAddress;
+        InetSocketAddress rtcp = udpRtcpAddress;
+        Multicast mc = multicast;
+        Secure sec = secure;
+        if (sec != null && !plugins.srtp()) {
+            info.accept("RTSPS is off: " + Plugins.SRTP_MODULE + " is not on the module path (add it, "
+                    + "or give --no-rtsps to say so)");
+            sec = null;
+        }
+        if (!plugins.udp()) {
+            if (rtp != null) {
+                info.accept("UDP is off: " + Plugins.UDP_MODULE + " is not on the module path (found: "
+                        + plugins.transports() + "); readers get media over TCP");
+                rtp = null;
+                rtcp = null;
+            }
+            if (sec != null && sec.srtpRtpAddress() != null) {
+                info.accept("RTSPS media travels inside the TLS connection only: " + Plugins.UDP_MODULE
+                        + " is not on the module path");
+                sec = sec.withoutUdp();
+            }
+        }
+        if (mc != null && !plugins.multicast()) {
+            info.accept("multicast is off: " + Plugins.MULTICAST_MODULE + " is not on the module path");
+            mc = null;
+        }
+        return new ServerOptions(rtspAddress, rtp, rtcp, credentials, help, mc, sec, summaryInterval, metricsAddress,
+                demo, given);
+    }
+
+    private void refuseGiven(List<String> flags, String feature, String module, Plugins plugins) {
+        for (String flag : flags) {
+            if (given.contains(flag)) {
+                throw new UsageException(flag + ": " + feature + " needs " + module + ", which is not on the module path"
+                        + " (transports found: " + plugins.transports() + "); add it or leave the flag out");
+            }
         }
     }
 
@@ -101,7 +208,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         for (String arg : args) {
             // --help wins over anything else on the line, even over mistakes.
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerOptions(null, null, null, null, true, null, null);
+                return new ServerOptions(null, null, null, null, true, null, null, null, null, false, Set.of());
             }
         }
         InetSocketAddress rtsp = null;
@@ -112,6 +219,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         boolean noUdp = false;
         boolean noMulticast = false;
         boolean noRtsps = false;
+        boolean noDemo = false;
         String range = null;
         Integer mcRtp = null;
         Integer mcRtcp = null;
@@ -119,6 +227,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         InetSocketAddress srtp = null;
         Path cert = null;
         Path key = null;
+        Duration summary = DEFAULT_SUMMARY_INTERVAL;
+        InetSocketAddress metrics = null;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -130,13 +240,15 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             if (!seen.add(flag)) {
                 throw new UsageException(flag + " is given more than once");
             }
-            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")) {
+            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")
+                    || flag.equals("--no-demo")) {
                 if (equals >= 0) {
                     throw new UsageException(flag + " takes no value");
                 }
                 noUdp |= flag.equals("--no-udp");
                 noMulticast |= flag.equals("--no-multicast");
                 noRtsps |= flag.equals("--no-rtsps");
+                noDemo |= flag.equals("--no-demo");
                 continue;
             }
             if (!takesValue(flag)) {
@@ -163,6 +275,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                 case "--srtp-rtp-address" -> srtp = HostPort.parse(flag, value);
                 case "--tls-cert" -> cert = Path.of(value);
                 case "--tls-key" -> key = Path.of(value);
+                case "--summary-interval" -> summary = seconds(flag, value);
+                case "--metrics-address" -> metrics = HostPort.parse(flag, value);
                 default -> throw new AssertionError(flag);
             }
         }
@@ -192,7 +306,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
                 throw new UsageException("--no-udp cannot be combined with "
                         + (rtp != null ? "--udp-rtp-address" : "--udp-rtcp-address"));
             }
-            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure);
+            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure, summary, metrics, !noDemo,
+                    seen);
         }
         if (rtp == null) {
             rtp = new InetSocketAddress(DEFAULT_UDP_RTP_PORT);
@@ -204,7 +319,7 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
             throw new UsageException("--udp-rtcp-address: the port must be the RTP port + 1 (" + (rtp.getPort() + 1)
                     + "), got " + rtcp.getPort());
         }
-        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure);
+        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, !noDemo, seen);
     }
 
     private static Multicast multicast(String range, Integer rtp, Integer rtcp) {
@@ -229,6 +344,18 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         throw new UsageException(flag + ": '" + value + "' is not a port number (1-65535)");
     }
 
+    private static Duration seconds(String flag, String value) {
+        try {
+            long s = Long.parseLong(value);
+            if (s >= 0 && s <= 86_400) {
+                return Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(flag + ": '" + value + "' is not a number of seconds (0-86400; 0 turns it off)");
+    }
+
     private static void checkEvenPort(String flag, int port) {
         if (port % 2 != 0 || port == 0 || port >= 65534) {
             throw new UsageException(flag + ": port " + port + " must be even and leave the next port for RTCP");
@@ -239,7 +366,8 @@ record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddr
         return switch (flag) {
             case "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass",
                  "--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port",
-                 "--rtsps-address", "--srtp-rtp-address", "--tls-cert", "--tls-key" -> true;
+                 "--rtsps-address", "--srtp-rtp-address", "--tls-cert", "--tls-key", "--summary-interval",
+                 "--metrics-address" -> true;
             default -> false;
         };
     }

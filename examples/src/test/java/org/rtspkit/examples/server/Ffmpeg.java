@@ -88,6 +88,23 @@ final class Ffmpeg {
                 "-f", "null", "-"), true);
     }
 
+    /**
+     * Reads for {@code seconds} of media, decodes every stream and writes one line per decoded video
+     * picture or audio frame, with its MD5, to {@link #frameHashes(Path, String)}.
+     */
+    static Run hashFrames(Path dir, String name, String url, String transport, int seconds) {
+        return start(dir, name, seconds + 15, List.of(
+                "-hide_banner", "-nostdin", "-loglevel", "error",
+                "-rtsp_transport", transport, "-timeout", "5000000",
+                "-i", url, "-t", Integer.toString(seconds), "-map", "0",
+                "-f", "framemd5", frameHashes(dir, name).toString()), false);
+    }
+
+    /** Where {@link #hashFrames} writes: lines of stream index, dts, pts, duration, size and hash. */
+    static Path frameHashes(Path dir, String name) {
+        return dir.resolve(name + ".framemd5.txt");
+    }
+
     private static Run start(Path dir, String name, int deadlineSeconds, List<String> ffmpegArgs, boolean progress) {
         Path stderr = dir.resolve(name + ".stderr.txt");
         Path progressFile = dir.resolve(name + ".progress.txt");

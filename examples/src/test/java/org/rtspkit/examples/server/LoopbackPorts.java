@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /** Free loopback ports for servers under test: RTSP on port 0, UDP on a probed even/odd pair. */
 final class LoopbackPorts {
@@ -42,11 +43,23 @@ final class LoopbackPorts {
      * with another pair when the probed one was taken in between.
      */
     static RtspkitServer.Started startServer(Credentials credentials) throws IOException {
+        return startServer(credentials, UnaryOperator.identity());
+    }
+
+    /** As {@link #startServer(Credentials)}, with the demo stream at {@code /demo} when asked. */
+    static RtspkitServer.Started startServer(Credentials credentials, boolean demo) throws IOException {
+        return startServer(credentials, options -> options.withDemo(demo));
+    }
+
+    /** As {@link #startServer(Credentials)}, with options changed by {@code adjust} (metrics, summary, demo). */
+    static RtspkitServer.Started startServer(Credentials credentials, UnaryOperator<ServerOptions> adjust)
+            throws IOException {
         BindException last = null;
         for (int i = 0; i < 5; i++) {
             int rtp = freeUdpPair();
-            ServerOptions options = new ServerOptions(new InetSocketAddress(loopback(), 0),
-                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials, false, null, null);
+            ServerOptions options = ServerOptions.of(new InetSocketAddress(loopback(), 0),
+                    new InetSocketAddress(loopback(), rtp), new InetSocketAddress(loopback(), rtp + 1), credentials);
+            options = adjust.apply(options);
             try {
                 return RtspkitServer.start(options);
             } catch (BindException e) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +26,14 @@ class ServerOptionsTest {
         assertTrue(o.rtspAddress().getAddress().isAnyLocalAddress());
         assertNull(o.credentials());
         assertFalse(o.help());
+        assertTrue(o.demo(), "/demo is served unless switched off");
+    }
+
+    @Test
+    void noDemoSwitchesTheDemoStreamOff() {
+        assertFalse(ServerOptions.parse("--no-demo").demo());
+        assertFalse(ServerOptions.parse("--no-udp", "--no-demo").demo());
+        assertTrue(ServerOptions.USAGE.contains("--no-demo"), ServerOptions.USAGE);
     }
 
     @Test
@@ -82,9 +93,14 @@ class ServerOptionsTest {
             "--udp-rtp-address :8000 --udp-rtcp-address :9001 | --udp-rtcp-address: the port must be the RTP port + 1 (8001), got 9001",
             "--no-udp --udp-rtp-address :8000            | --no-udp cannot be combined with --udp-rtp-address",
             "--no-udp=yes                                | --no-udp takes no value",
+            "--no-demo=true                              | --no-demo takes no value",
+            "--no-demo --no-demo                         | --no-demo is given more than once",
             "--user alice                                | --user needs --pass (give both or neither)",
             "--pass secret                               | --pass needs --user (give both or neither)",
             "--user= --pass=x                            | --user must not be empty",
+            "--summary-interval -1                       | --summary-interval: '-1' is not a number of seconds (0-86400; 0 turns it off)",
+            "--summary-interval 1m                       | --summary-interval: '1m' is not a number of seconds (0-86400; 0 turns it off)",
+            "--metrics-address 9100                      | --metrics-address: '9100' is not an address: expected host:port, :port or [ipv6]:port",
     })
     void badCommandLinesSayWhatIsWrong(String line, String message) {
         UsageException e = assertThrows(UsageException.class, () -> ServerOptions.parse(line.trim().split(" +")));
@@ -118,5 +134,94 @@ class ServerOptionsTest {
     })
     void ipv6AddressesPrintInTheirShortForm(String literal, String expected) throws Exception {
         assertEquals(expected, HostPort.authority(new InetSocketAddress(InetAddress.getByName(literal), 1)));
+    }
+
+    @Test
+    void summaryEveryMinuteAndNoMetricsByDefault() {
+        ServerOptions o = ServerOptions.defaults();
+        assertEquals(Duration.ofSeconds(60), o.summaryInterval());
+        assertNull(o.metricsAddress());
+    }
+
+    @Test
+    void summaryIntervalAndMetricsAddressAreTaken() throws Exception {
+        ServerOptions o = ServerOptions.parse("--summary-interval", "0", "--metrics-address=127.0.0.1:9100");
+        assertEquals(Duration.ZERO, o.summaryInterval());
+        assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9100), o.metricsAddress());
+    }
+
+    private static final Plugins TCP_ONLY = new Plugins(false, false, false, "tcp");
+
+    @Test
+    void withEveryPluginNothingChanges() {
+        List<String> said = new ArrayList<>();
+        ServerOptions o = ServerOptions.defaults();
+        assertEquals(o, o.fitTo(Plugins.ALL, said::add));
+        assertEquals(List.of(), said);
+    }
+
+    @Test
+    void defaultsThatNeedAnAbsentPluginAreDroppedAndSaidSo() {
+        List<String> said = new ArrayList<>();
+        ServerOptions o = ServerOptions.parse("--rtsp-address", "127.0.0.1:9554").fitTo(TCP_ONLY, said::add);
+        assertFalse(o.udpEnabled());
+        assertNull(o.multicast());
+        assertNull(o.secure());
+        assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9554), o.rtspAddress());
+        assertEquals(List.of(
+                "RTSPS is off: org.rtspkit.srtp (artifact rtsp-srtp) is not on the module path (add it, or give"
+                        + " --no-rtsps to say so)",
+                "UDP is off: org.rtspkit.transport.udp (artifact rtsp-transport-udp) is not on the module path"
+                        + " (found: tcp); readers get media over TCP",
+                "multicast is off: org.rtspkit.multicast (artifact rtsp-multicast) is not on the module path"), said);
+    }
+
+    @Test
+    void switchedOffFeaturesNeedNoPluginAndNoWord() {
+        List<String> said = new ArrayList<>();
+        ServerOptions o = ServerOptions.parse("--no-udp", "--no-multicast", "--no-rtsps").fitTo(TCP_ONLY, said::add);
+        assertFalse(o.udpEnabled());
+        assertEquals(List.of(), said);
+    }
+
+    @Test
+    void rtspsWithoutUdpKeepsItsListenerAndDropsItsUdpSocket() {
+        List<String> said = new ArrayList<>();
+        ServerOptions o = ServerOptions.defaults().fitTo(new Plugins(false, true, true, "tcp"), said::add);
+        assertEquals(new InetSocketAddress(8322), o.secure().rtspsAddress());
+        assertNull(o.secure().srtpRtpAddress());
+        assertEquals(2, said.size(), said.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--udp-rtp-address :8000        | --udp-rtp-address: UDP needs org.rtspkit.transport.udp (artifact rtsp-transport-udp)",
+            "--udp-rtcp-address :8001       | --udp-rtcp-address: UDP needs org.rtspkit.transport.udp (artifact rtsp-transport-udp)",
+            "--multicast-ip-range 239.0.0.0/8 | --multicast-ip-range: multicast needs org.rtspkit.multicast (artifact rtsp-multicast)",
+            "--multicast-rtp-port 9002      | --multicast-rtp-port: multicast needs org.rtspkit.multicast (artifact rtsp-multicast)",
+            "--rtsps-address :9322          | --rtsps-address: RTSPS needs org.rtspkit.srtp (artifact rtsp-srtp)",
+            "--tls-cert a.pem --tls-key b.pem | --tls-cert: RTSPS needs org.rtspkit.srtp (artifact rtsp-srtp)",
+            "--srtp-rtp-address :9004       | --srtp-rtp-address: RTSPS needs org.rtspkit.srtp (artifact rtsp-srtp)",
+    })
+    void aFlagForAnAbsentPluginIsAUsageError(String line, String message) {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ServerOptions.parse(line.trim().split(" +")).fitTo(TCP_ONLY, s -> { }));
+        assertEquals(message + ", which is not on the module path (transports found: tcp); add it or leave the flag out",
+                e.getMessage());
+    }
+
+    @Test
+    void aRefusedCommandLineLogsNothing() {
+        List<String> said = new ArrayList<>();
+        assertThrows(UsageException.class, () -> ServerOptions.parse("--udp-rtp-address", ":8000").fitTo(TCP_ONLY, said::add));
+        assertEquals(List.of(), said);
+    }
+
+    @Test
+    void srtpOverUdpNeedsTheUdpPlugin() {
+        UsageException e = assertThrows(UsageException.class, () -> ServerOptions.parse("--srtp-rtp-address", ":9004")
+                .fitTo(new Plugins(false, false, true, "tcp"), s -> { }));
+        assertTrue(e.getMessage().startsWith("--srtp-rtp-address: SRTP over UDP needs org.rtspkit.transport.udp"),
+                e.getMessage());
     }
 }

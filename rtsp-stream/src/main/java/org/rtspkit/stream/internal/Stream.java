@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.H264Format;
@@ -47,6 +48,12 @@ final class Stream implements ServerStream {
     private final MediaState[] medias;
     private final FormatState[] formats;
     private final Object lock = new Object();
+    /**
+     * Readers whose queue was full during one write, told outside the lock. Per thread and reused:
+     * under overload every write drops for someone, and a list per write would make garbage exactly
+     * when the server is busiest.
+     */
+    private static final ThreadLocal<List<Session>> SLOW_READERS = ThreadLocal.withInitial(ArrayList::new);
     /** One instance for every drop: a full queue is routine under load and must stay cheap. */
     private final WriteQueueFullException queueFull = new WriteQueueFullException();
     private final List<Session> readers = new ArrayList<>();
@@ -104,11 +111,19 @@ final class Stream implements ServerStream {
 
     @Override
     public void writePacketRtp(Media media, RtpPacket packet) {
-        writePacketRtp(media, packet, server.config().clock().instant());
+        // The clock's milliseconds rather than an Instant: this runs for every packet, and an Instant
+        // that reaches the time mapping is allocated. A millisecond is far below what lip sync needs.
+        long now = server.config().clock().millis();
+        write(media, packet, Math.floorDiv(now, 1000L), (int) Math.floorMod(now, 1000L) * 1_000_000, true);
     }
 
     @Override
     public void writePacketRtp(Media media, RtpPacket packet, Instant ntpTime) {
+        Objects.requireNonNull(ntpTime, "ntpTime");
+        write(media, packet, ntpTime.getEpochSecond(), ntpTime.getNano(), false);
+    }
+
+    private void write(Media media, RtpPacket packet, long ntpSecond, int ntpNano, boolean ntpIsNow) {
         MediaState ms = mediaState(media);
         FormatState fs = ms.format(packet.payloadType());
         int size = packet.marshalSize();
@@ -132,7 +147,7 @@ final class Stream implements ServerStream {
                 out.endOffers(0);
                 throw new StreamClosedException();
             }
-            fs.mapping.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpTime, randomAccess);
+            fs.mapping.onPacket(packet.sequenceNumber(), packet.timestamp(), ntpSecond, ntpNano, randomAccess, ntpIsNow);
             OutboundPacket secure = activeSecureReaders > 0 ? protect(out, ms.index, size) : null;
             int offered = 0;
             int dropped = 0;
@@ -152,7 +167,11 @@ final class Stream implements ServerStream {
                     counters.dropped++;
                     if (reader instanceof Session session) {
                         if (slow == null) {
-                            slow = new ArrayList<>(2);
+                            slow = SLOW_READERS.get();
+                            if (!slow.isEmpty()) {
+                                // A write from inside onStreamWriteError: the outer one still uses it.
+                                slow = new ArrayList<>(2);
+                            }
                         }
                         slow.add(session);
                     } else {
@@ -179,8 +198,12 @@ final class Stream implements ServerStream {
             fs.outboundRtpPackets += offered;
         }
         if (slow != null) {
-            for (Session reader : slow) {
-                server.handler().onStreamWriteError(reader, queueFull);
+            try {
+                for (Session reader : slow) {
+                    server.handler().onStreamWriteError(reader, queueFull);
+                }
+            } finally {
+                slow.clear();
             }
         }
         if (multicastFull) {

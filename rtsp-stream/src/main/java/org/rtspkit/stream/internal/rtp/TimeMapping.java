@@ -65,22 +65,38 @@ public final class TimeMapping {
      * @param ntp            the absolute time the application gave with the packet
      * @param ptsEqualsDts   whether the timestamp is a sampling instant; only such packets move the mapping
      */
-    public synchronized void onPacket(int sequenceNumber, long rtpTimestamp, Instant ntp, boolean ptsEqualsDts) {
+    public void onPacket(int sequenceNumber, long rtpTimestamp, Instant ntp, boolean ptsEqualsDts) {
+        Objects.requireNonNull(ntp, "ntp");
+        onPacket(sequenceNumber, rtpTimestamp, ntp.getEpochSecond(), ntp.getNano(), ptsEqualsDts, false);
+    }
+
+    /**
+     * {@link #onPacket(int, long, Instant, boolean)} with the time as seconds and nanoseconds.
+     *
+     * @param ntpIsNow true when the time is our clock's reading of this very moment (the application
+     *                 gave none), so that it serves as the system time too and the clock is not read again
+     */
+    public synchronized void onPacket(int sequenceNumber, long rtpTimestamp, long ntpSecond, int ntpNano,
+                                      boolean ptsEqualsDts, boolean ntpIsNow) {
         RtpTime.checkSequenceNumber(sequenceNumber);
         RtpTime.checkTimestamp(rtpTimestamp);
-        Objects.requireNonNull(ntp, "ntp");
         sent = true;
         lastSequenceNumber = sequenceNumber;
         lastRtpTimestamp = rtpTimestamp;
-        lastNtpSecond = ntp.getEpochSecond();
-        lastNtpNano = ntp.getNano();
+        lastNtpSecond = ntpSecond;
+        lastNtpNano = ntpNano;
         if (ptsEqualsDts && clockRate != 0) {
-            Instant system = clock.instant();
             mappedRtpTimestamp = rtpTimestamp;
-            mappedNtpSecond = ntp.getEpochSecond();
-            mappedNtpNano = ntp.getNano();
-            mappedSystemSecond = system.getEpochSecond();
-            mappedSystemNano = system.getNano();
+            mappedNtpSecond = ntpSecond;
+            mappedNtpNano = ntpNano;
+            if (ntpIsNow) {
+                mappedSystemSecond = ntpSecond;
+                mappedSystemNano = ntpNano;
+            } else {
+                Instant system = clock.instant();
+                mappedSystemSecond = system.getEpochSecond();
+                mappedSystemNano = system.getNano();
+            }
             if (!mapped) {
                 mapped = true; // a volatile write only the first time
             }
