@@ -301,6 +301,7 @@ public final class LoadTool {
             }
             Reader r = o.udpReaders() ? new Reader(index, c.channel(), pair[0], pair[1], -1, 0)
                     : new Reader(index, c.channel(), null, null, channel, 0);
+            r.keepalive = c.encode("OPTIONS", url);
             if (!o.udpReaders() && c.leftover().hasRemaining()) {
                 // Frames that came right behind the PLAY response: the loop parses them first.
                 r.carry = java.nio.ByteBuffer.allocate(Math.max(4096, c.leftover().remaining()));

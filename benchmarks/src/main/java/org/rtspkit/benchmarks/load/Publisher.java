@@ -26,6 +26,8 @@ final class Publisher implements Runnable {
     private DatagramChannel udp;
     private final ByteBuffer out;
     private volatile boolean running = true;
+    /** An OPTIONS request in the session, sent every 20 s so the server keeps it (null: the raw sender). */
+    private byte[] keepalive;
     private volatile long sent;
     private final Thread thread = new Thread(this, "publisher");
 
@@ -72,6 +74,7 @@ final class Publisher implements Runnable {
             p.udp.connect(new InetSocketAddress(url.getHost(), serverPort));
         }
         expect(c.request("RECORD", base, null, "Range: npt=0.000-"), "RECORD");
+        p.keepalive = c.encode("OPTIONS", base);
         p.control.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
         return p;
     }
@@ -146,9 +149,17 @@ final class Publisher implements Runnable {
         for (int i = 0; i < size; i++) {
             filler[i] = (byte) (i * 31);
         }
+        long nextKeepalive = start + 20_000_000_000L;
         try {
             while (running) {
                 long now = System.nanoTime();
+                if (keepalive != null && now - nextKeepalive >= 0) {
+                    nextKeepalive = now + 20_000_000_000L;
+                    ByteBuffer k = ByteBuffer.wrap(keepalive);
+                    while (k.hasRemaining()) {
+                        control.write(k);
+                    }
+                }
                 long due = (now - start) * rate / 1_000_000_000L + 1;
                 if (counter >= due) {
                     // The next packet's time: sleep till then (parkNanos oversleeps by ~50 µs; the backlog then

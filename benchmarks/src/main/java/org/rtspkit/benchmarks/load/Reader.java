@@ -25,6 +25,9 @@ final class Reader {
     private final int rtpPort;
     /** TCP readers: bytes read that do not yet make a whole frame. */
     ByteBuffer carry;
+    /** An OPTIONS request in the reader's session, sent now and then so the server keeps it; null for none. */
+    byte[] keepalive;
+    long nextKeepalive;
 
     long received;
     /** Extended sequence number of the highest packet so far, counting the first packet as 0. */

@@ -28,6 +28,8 @@ final class ReaderLoop implements Runnable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
     final LatencyHistogram latencies = new LatencyHistogram();
     private volatile boolean running = true;
+    private static final long KEEPALIVE_NANOS = 20_000_000_000L;
+    private long lastKeepaliveCheck;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     final Thread thread;
@@ -66,6 +68,7 @@ final class ReaderLoop implements Runnable {
                     register(r);
                 }
                 selector.select(100);
+                keepAlive();
                 long start = windowStart;
                 long end = windowEnd;
                 var keys = selector.selectedKeys();
@@ -93,6 +96,35 @@ final class ReaderLoop implements Runnable {
                 selector.close();
             } catch (IOException ignored) {
                 // ending
+            }
+        }
+    }
+
+    /**
+     * Sends each reader's keepalive request every {@link #KEEPALIVE_NANOS}: servers end sessions that
+     * send nothing for their timeout (usually 60 s), and media sent to a reader does not count. The
+     * answer is skipped like any RTSP message on the connection.
+     */
+    private void keepAlive() {
+        long now = System.nanoTime();
+        if (now - lastKeepaliveCheck < 1_000_000_000L) {
+            return;
+        }
+        lastKeepaliveCheck = now;
+        for (Reader r : readers) {
+            if (r.keepalive == null || r.error != null || r.closedByPeer) {
+                continue;
+            }
+            if (r.nextKeepalive == 0) {
+                r.nextKeepalive = now + KEEPALIVE_NANOS;
+            } else if (now - r.nextKeepalive >= 0) {
+                r.nextKeepalive = now + KEEPALIVE_NANOS;
+                try {
+                    // Tiny and rare: a request that does not fit the send buffer whole is not worth waiting for.
+                    r.control.write(ByteBuffer.wrap(r.keepalive));
+                } catch (IOException e) {
+                    r.error = "keepalive: " + e.getMessage();
+                }
             }
         }
     }

@@ -58,7 +58,12 @@ final class RtspConnection implements AutoCloseable {
         return in;
     }
 
-    Response request(String method, String url, String body, String... headers) throws IOException {
+    /** The bytes of a request in this connection's session, for sending later without waiting for the answer. */
+    byte[] encode(String method, String url) {
+        return head(method, url).append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private StringBuilder head(String method, String url) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(method).append(' ').append(url).append(" RTSP/1.0\r\n");
         sb.append("CSeq: ").append(++cseq).append("\r\n");
@@ -69,6 +74,11 @@ final class RtspConnection implements AutoCloseable {
         if (session != null) {
             sb.append("Session: ").append(session).append("\r\n");
         }
+        return sb;
+    }
+
+    Response request(String method, String url, String body, String... headers) throws IOException {
+        StringBuilder sb = head(method, url);
         for (String h : headers) {
             sb.append(h).append("\r\n");
         }
