@@ -110,7 +110,14 @@ final class IoLoop implements Runnable {
             return;
         }
         for (IoLoop loop : loops) {
-            loop.wakeup();
+            loop.wakeIfReady();
+        }
+    }
+
+    /** Wakes the loop if outputs wait for it: a write that queued nothing here (full queues) wakes nobody. */
+    private void wakeIfReady() {
+        if (!readyOutputs.isEmpty()) {
+            wakeup();
         }
     }
 
@@ -156,7 +163,7 @@ final class IoLoop implements Runnable {
         if (wakePeers) {
             wakePeers = false;
             for (IoLoop peer : peers) {
-                peer.wakeup();
+                peer.wakeIfReady();
             }
         }
     }
