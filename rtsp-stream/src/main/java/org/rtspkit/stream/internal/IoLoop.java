@@ -37,7 +37,7 @@ final class IoLoop implements Runnable {
     private final Queue<SessionOutput> readyOutputs = new MpscGrowableAtomicArrayQueue<>(CHUNK, MAX_READY);
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private volatile boolean closed;
-    /** Every loop of the server, this one included, for {@link #wakeAfterFanOut()}. */
+    /** Every loop of the server, this one included, for {@link #wakeAfterFanOut(IoLoop[])}. */
     private IoLoop[] peers = {this};
     /** Set on this loop's thread when a write it ran marked outputs ready without waking their loops. */
     private boolean wakePeers;
@@ -90,7 +90,7 @@ final class IoLoop implements Runnable {
 
     /**
      * As {@link #ready}, without waking the loop: for a fan-out, which marks many outputs ready and
-     * then calls {@link #wakeAfterFanOut()} once. Waking per output would have a sleeping loop wake,
+     * then calls {@link #wakeAfterFanOut(IoLoop[])} once. Waking per output would have a sleeping loop wake,
      * send one packet and sleep again for every reader, a system call pair per delivered packet.
      */
     void readyQuietly(SessionOutput output) {

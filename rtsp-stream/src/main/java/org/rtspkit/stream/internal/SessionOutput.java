@@ -54,13 +54,7 @@ final class SessionOutput {
         if (closed || !queue.offer(packet)) {
             return false;
         }
-        if (started && !blocked && !closed && scheduled.compareAndSet(false, true)) {
-            if (wake) {
-                loop.ready(this);
-            } else {
-                loop.readyQuietly(this);
-            }
-        }
+        schedule(wake);
         return true;
     }
 
@@ -70,8 +64,16 @@ final class SessionOutput {
 
     /** Asks the loop for a turn, unless one is already pending or there is nothing it could do. */
     void schedule() {
+        schedule(true);
+    }
+
+    private void schedule(boolean wake) {
         if (started && !blocked && !closed && scheduled.compareAndSet(false, true)) {
-            loop.ready(this);
+            if (wake) {
+                loop.ready(this);
+            } else {
+                loop.readyQuietly(this);
+            }
         }
     }
 
