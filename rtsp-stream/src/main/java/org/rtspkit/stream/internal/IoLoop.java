@@ -56,9 +56,9 @@ final class IoLoop implements Runnable {
         thread.start();
     }
 
-    /** The server's loops; set once, before {@link #start}. */
+    /** The server's loops (its own array, never changed); set once, before {@link #start}. */
     void peers(IoLoop[] all) {
-        this.peers = all.clone();
+        this.peers = all;
     }
 
     /** The loop whose thread is calling, or null on any other thread. */
@@ -98,14 +98,16 @@ final class IoLoop implements Runnable {
     }
 
     /**
-     * Wakes the loops after outputs were marked ready quietly. On a loop's own thread (a publisher
-     * relayed by the server) this waits until the loop has handled everything it read this turn, so
+     * Wakes the loops after outputs were marked ready quietly. On a thread of one of these loops (a
+     * publisher relayed by the server) this waits until the loop has handled everything it read this turn, so
      * that a burst of packets (a video frame) reaches each reader's queue before its loop drains it,
      * and leaves in one socket write.
      */
     static void wakeAfterFanOut(IoLoop[] loops) {
         IoLoop here = current();
-        if (here != null) {
+        // Only a loop of the same server wakes its peers later: a relay writes to the streams of
+        // several servers (RTSP and RTSPS) from one server's loop, and the others' loops would sleep on.
+        if (here != null && here.peers == loops) {
             here.wakePeers = true;
             return;
         }
