@@ -73,11 +73,6 @@ final class PathRegistry {
         return demo != null && DemoStream.PATH.equals(path);
     }
 
-    /** The demo, when the given stream (a reader's) is one of its. */
-    synchronized Optional<DemoStream> demoServing(ServerStream stream) {
-        return demo != null && demo.serves(stream) ? Optional.of(demo) : Optional.empty();
-    }
-
     /** A listener whose readers are served from this registry's paths. */
     void register(RtspServer server) {
         servers.add(server);
@@ -124,14 +119,22 @@ final class PathRegistry {
         return path == null ? Optional.empty() : Optional.of(byPath.remove(path));
     }
 
-    /** A reader started playing (its first PLAY). */
+    /** A reader started playing (its first PLAY). The demo hears of its own, to encode only while watched. */
     synchronized void addReader(ServerSession reader) {
-        readers.add(reader);
+        if (readers.add(reader) && playsDemo(reader)) {
+            demo.readerJoined();
+        }
     }
 
     /** A session ended; nothing happens unless it was a reader. */
     synchronized void removeReader(ServerSession session) {
-        readers.remove(session);
+        if (readers.remove(session) && playsDemo(session)) {
+            demo.readerLeft();
+        }
+    }
+
+    private boolean playsDemo(ServerSession reader) {
+        return demo != null && reader.stream().filter(demo::serves).isPresent();
     }
 
     /**

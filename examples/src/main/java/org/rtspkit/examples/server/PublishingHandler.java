@@ -93,7 +93,6 @@ final class PublishingHandler implements ServerHandler {
                     context.path(), session.setupMedias().size());
             session.setUserData(reader);
             paths.addReader(session);
-            session.stream().flatMap(paths::demoServing).ifPresent(DemoStream::readerJoined);
             LOG.log(Level.INFO, reader.describe("started"));
         }
         return RtspResponse.ok();
@@ -152,9 +151,6 @@ final class PublishingHandler implements ServerHandler {
         Optional<PathRegistry.Publication> released = paths.release(session);
         released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
         if (session.userData() instanceof Participant participant) {
-            if (participant.role() == Participant.Role.READER) {
-                session.stream().flatMap(paths::demoServing).ifPresent(DemoStream::readerLeft);
-            }
             String reason = error == null ? "" : ": " + error.getMessage();
             LOG.log(Level.INFO, participant.describe("stopped") + reason);
         } else if (released.isPresent()) {
