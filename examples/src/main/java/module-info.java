@@ -1,28 +1,8 @@
-/**
- * Runnable programs built on rtspkit, first of all the ready-to-use server
- * ({@code org.rtspkit.examples.server.RtspkitServer}, started by {@code ./rtspkit-server} at the
- * repository root).
- */
+/** Short programs built on rtspkit, written as any application would be: against the API and the engine's entry point. */
 module org.rtspkit.examples {
     // Brings org.rtspkit.api along (requires transitive). The transports are not required: the
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
-    // ASN.1 for OpenSSL's PKCS#1/SEC1 PEM keys and for building the self-signed RTSPS certificate,
-    // which the JDK cannot do; keys and signatures themselves stay on the JDK's providers.
-    requires org.bouncycastle.provider;
-
-    // Not used in code: it makes java.util.logging the backend of System.Logger whatever the engine's
-    // libraries require, so the one-line format set in main applies and
-    // -Djava.util.logging.config.file tunes levels.
-    requires java.logging;
-
-    // The JDK's built-in HTTP server, for --metrics-address (GET /metrics in the Prometheus text
-    // format); a JDK module, so jlink images carry it without a third-party jar.
-    requires jdk.httpserver;
-
-    // ImageIO's JPEG writer for the /demo stream's Motion JPEG pictures: the JDK has no other encoder.
-    requires java.desktop;
-
-    // Exports nothing: these are programs started with java -m, not a library to build on.
+    // Exports nothing: programs started with java -m.
 }

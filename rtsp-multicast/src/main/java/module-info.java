@@ -22,7 +22,8 @@
  * server looped back to itself are recognised by their source and dropped.
  */
 module org.rtspkit.multicast {
-    requires org.rtspkit.api;
+    // The SPI it implements; brings the API along (requires transitive).
+    requires org.rtspkit.spi;
 
     // Nothing is exported: the engine reaches multicast only through org.rtspkit.spi, so the provider
     // class is public (ServiceLoader needs that) while its package stays internal.

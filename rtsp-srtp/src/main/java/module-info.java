@@ -9,13 +9,8 @@
  * server's clock.
  */
 module org.rtspkit.srtp {
-    requires org.rtspkit.api;
-
-    // BouncyCastle is for the RTSPS certificate work planned here (reading PKCS#1 and SEC1 PEM keys,
-    // building a self-signed certificate); SRTP and MIKEY use none of it. Static, so an application
-    // that brings its own SSLContext does not carry the 7 MB signed jar: code that needs it must check
-    // ModuleLayer.boot().findModule("org.bouncycastle.provider") and ask for the jar when it is absent.
-    requires static org.bouncycastle.provider;
+    // The SPI it implements; brings the API along (requires transitive).
+    requires org.rtspkit.spi;
 
     // Nothing is exported: the engine reaches SRTP only through org.rtspkit.spi, so the provider class
     // is public (ServiceLoader needs that) while its package stays internal.

@@ -6,6 +6,10 @@
  */
 module org.rtspkit.stream {
     requires transitive org.rtspkit.api;
+    // How the engine finds and drives its plugins; not re-exported: applications never see it.
+    requires org.rtspkit.spi;
+    // RTSP and SDP codecs, exported to the engine alone.
+    requires org.rtspkit.protocol;
     requires org.jctools.core;
     requires com.google.common;
 

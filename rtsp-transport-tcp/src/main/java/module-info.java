@@ -5,7 +5,8 @@
  * sink ask the engine to retry rather than wait.
  */
 module org.rtspkit.transport.tcp {
-    requires org.rtspkit.api;
+    // The SPI it implements; brings the API along (requires transitive).
+    requires org.rtspkit.spi;
 
     // Nothing is exported: the engine reaches this transport only through org.rtspkit.spi, so the
     // provider class is public (ServiceLoader needs that) while its package stays internal.

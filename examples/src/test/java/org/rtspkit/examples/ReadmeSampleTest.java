@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** The README's code sample is {@link Camera}, word for word, and it works against a real client. */
 @Timeout(60)
@@ -33,20 +34,20 @@ class ReadmeSampleTest {
     @Test
     void aReaderReceivesWhatTheApplicationWrites() throws Exception {
         try (Camera camera = new Camera(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-             MiniRtspClient client = new MiniRtspClient(camera.address())) {
+             TestRtspClient client = new TestRtspClient(camera.address())) {
             String url = "rtsp://127.0.0.1:" + camera.address().getPort() + "/camera";
 
-            MiniRtspClient.Response describe = client.request("DESCRIBE", url, "Accept: application/sdp");
+            TestRtspClient.Response describe = client.request("DESCRIBE", url, "Accept: application/sdp");
             assertEquals(200, describe.status(), describe.toString());
             assertTrue(describe.body().contains("a=rtpmap:96 H264/90000"), describe.body());
             String setupUrl = controlUrl(describe);
 
-            MiniRtspClient.Response setup = client.request("SETUP", setupUrl,
+            TestRtspClient.Response setup = client.request("SETUP", setupUrl,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             assertEquals(200, setup.status(), setup.toString());
             String session = setup.header("Session").split(";")[0];
 
-            MiniRtspClient.Response play = client.request("PLAY", url, "Session: " + session);
+            TestRtspClient.Response play = client.request("PLAY", url, "Session: " + session);
             assertEquals(200, play.status(), play.toString());
 
             byte[][] nalUnits = {
@@ -61,7 +62,7 @@ class ReadmeSampleTest {
             int received = 0;
             int firstSequence = -1;
             while (received < nalUnits.length) {
-                MiniRtspClient.Frame frame = client.frame();
+                TestRtspClient.Frame frame = client.frame();
                 if (frame.channel() != 0) {
                     continue; // RTCP (sender reports) on channel 1
                 }
@@ -81,7 +82,7 @@ class ReadmeSampleTest {
     }
 
     /** The SETUP URL of the first media: its a=control, resolved against Content-Base. */
-    private static String controlUrl(MiniRtspClient.Response describe) {
+    private static String controlUrl(TestRtspClient.Response describe) {
         String control = describe.body().lines().filter(l -> l.startsWith("a=control:"))
                 .reduce((first, second) -> second) // the media's control follows any session-level one
                 .map(l -> l.substring("a=control:".length()))

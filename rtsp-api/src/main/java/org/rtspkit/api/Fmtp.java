@@ -8,49 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The parameters of an {@code a=fmtp} attribute ({@code k=v; k=v}). A parameter written without
- * {@code =} (telephone-event's {@code 0-15}) is held as a key with an empty value and written back
- * bare, so it survives a round trip.
+ * Helpers for the {@code a=fmtp} parameters that typed formats hold (the text form is read and
+ * written by rtspkit's protocol module).
  */
 final class Fmtp {
     private Fmtp() {
-    }
-
-    /** Parses the text after the payload type; keys and values keep their case and order. */
-    static Map<String, String> parse(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null) {
-            return out;
-        }
-        for (String part : text.split(";")) {
-            String kv = part.strip();
-            if (kv.isEmpty()) {
-                continue;
-            }
-            int eq = kv.indexOf('=');
-            String key = (eq < 0 ? kv : kv.substring(0, eq)).strip();
-            String value = eq < 0 ? "" : kv.substring(eq + 1).strip();
-            // "=x" names nothing and cannot be written back; dropping it is kinder than failing a camera's SDP.
-            if (!key.isEmpty()) {
-                out.put(key, value);
-            }
-        }
-        return out;
-    }
-
-    /** {@code k=v; k=v} with keys sorted, as descriptions are served. */
-    static String format(Map<String, String> params) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(e.getKey());
-            if (!e.getValue().isEmpty()) {
-                sb.append('=').append(e.getValue());
-            }
-        }
-        return sb.toString();
     }
 
     /** An unmodifiable copy keeping insertion order; null becomes empty. */

@@ -24,8 +24,13 @@ public enum MediaType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type an {@code m=} line names (case-insensitive), or null for one we do not know. */
-    static MediaType fromSdpName(String token) {
+    /**
+     * The type an SDP {@code m=} line names.
+     *
+     * @param token the media field of the {@code m=} line, in any case
+     * @return the type, or null for one rtspkit does not know
+     */
+    public static MediaType fromSdpName(String token) {
         for (MediaType t : values()) {
             if (t.sdpName().equalsIgnoreCase(token)) {
                 return t;

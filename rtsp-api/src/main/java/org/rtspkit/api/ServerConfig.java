@@ -67,7 +67,7 @@ public record ServerConfig(
         int multicastRtcpPort,
         String multicastInterface,
         int multicastTtl,
-        org.rtspkit.spi.SrtpSuite srtpSuite) {
+        SrtpSuite srtpSuite) {
 
     /** 1500-byte Ethernet MTU less the IPv4 and UDP headers. */
     public static final int MAX_UDP_PAYLOAD = 1472;
@@ -166,7 +166,7 @@ public record ServerConfig(
         private int multicastRtcpPort;
         private String multicastInterface;
         private int multicastTtl = 16;
-        private org.rtspkit.spi.SrtpSuite srtpSuite = org.rtspkit.spi.SrtpSuite.DEFAULT;
+        private SrtpSuite srtpSuite = SrtpSuite.DEFAULT;
 
         private Builder() {
         }
@@ -366,7 +366,7 @@ public record ServerConfig(
          * @param v the SRTP protection profile offered in MIKEY
          * @return this builder
          */
-        public Builder srtpSuite(org.rtspkit.spi.SrtpSuite v) { srtpSuite = java.util.Objects.requireNonNull(v); return this; }
+        public Builder srtpSuite(SrtpSuite v) { srtpSuite = java.util.Objects.requireNonNull(v); return this; }
 
         /**
          * Makes the configuration; the server checks its consistency when it starts.

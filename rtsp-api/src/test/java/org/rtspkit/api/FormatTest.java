@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,14 @@ class FormatTest {
     static final byte[] SPS265 = Base64.getDecoder().decode("QgEBAWAAAAMAkAAAAwAAAwBdoAKAgC0WWVmkkyvAQAAAAwBAAAAGQg==");
     static final byte[] PPS265 = Base64.getDecoder().decode("RAHBcrRiQA==");
 
+    /** {@code k=v; k=v} as the tests write fmtp parameters (reading the SDP text is the protocol module's job). */
     private static Map<String, String> fmtp(String text) {
-        return Fmtp.parse(text);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String part : text.split(";")) {
+            String[] kv = part.strip().split("=", 2);
+            out.put(kv[0].strip(), kv.length == 2 ? kv[1].strip() : "");
+        }
+        return out;
     }
 
     @Test
@@ -269,7 +276,6 @@ class FormatTest {
         // H264 at another clock rate is not the RFC 6184 format.
         assertInstanceOf(GenericFormat.class, Format.fromSdp(96, "H264/8000", Map.of()));
         assertInstanceOf(GenericFormat.class, Format.fromSdp(96, "H265/8000", Map.of()));
-        assertEquals("0-15; Profile-ID=0", Fmtp.format(g.fmtp()));
     }
 
     @Test
@@ -277,14 +283,6 @@ class FormatTest {
         assertThrows(IllegalArgumentException.class, () -> new GenericFormat(-1, 0, null, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new GenericFormat(96, -1, null, Map.of()));
         assertEquals(Map.of(), new GenericFormat(96, 0, null, null).fmtp());
-    }
-
-    @Test
-    void fmtpParsing() {
-        assertEquals(Map.of(), Fmtp.parse(null));
-        assertEquals(Map.of(), Fmtp.parse(" ; ;"));
-        assertEquals(Map.of("a", "1", "b", "x=y==", "c", ""), Fmtp.parse(" a = 1 ;b=x=y==;c;=ignored; "));
-        assertEquals("a=1; b=x=y==; c", Fmtp.format(Fmtp.parse("c;b=x=y==;a=1")));
     }
 
     @Test

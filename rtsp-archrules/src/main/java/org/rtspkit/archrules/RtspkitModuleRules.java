@@ -22,15 +22,27 @@ import java.util.Arrays;
  * pass silently.
  */
 public final class RtspkitModuleRules {
-    /** {@code org.rtspkit.api} and {@code org.rtspkit.spi} (module rtsp-api) depend on the JDK only. */
+    /** {@code org.rtspkit.api} (module rtsp-api) depends on the JDK only. */
     @ArchTest
-    public static final ArchRule API_AND_SPI_DEPEND_ON_THE_JDK_ONLY = apiAndSpiDependOnTheJdkOnly("org.rtspkit");
+    public static final ArchRule API_DEPENDS_ON_THE_JDK_ONLY = apiDependsOnTheJdkOnly("org.rtspkit");
+
+    /** {@code org.rtspkit.spi} (module rtsp-spi) depends on the API and the JDK only. */
+    @ArchTest
+    public static final ArchRule SPI_DEPENDS_ON_THE_API_ONLY = spiDependsOnTheApiOnly("org.rtspkit");
+
+    /** The codecs (module rtsp-protocol) depend on the SPI's values, the API and the JDK only. */
+    @ArchTest
+    public static final ArchRule PROTOCOL_DEPENDS_ON_THE_SPI_AND_THE_API_ONLY = protocolDependsOnTheSpiAndTheApiOnly("org.rtspkit");
+
+    /** Neither the API, the SPI nor a plugin uses the codecs: they are rtspkit's own, for the engine. */
+    @ArchTest
+    public static final ArchRule PROTOCOL_IS_NOT_PART_OF_ANY_CONTRACT = protocolIsNotPartOfAnyContract("org.rtspkit");
 
     /** The engine (module rtsp-stream) never names a plugin's classes. */
     @ArchTest
     public static final ArchRule ENGINE_NEVER_IMPORTS_A_PLUGIN = engineNeverImportsAPlugin("org.rtspkit");
 
-    /** The engine depends on rtsp-api, jctools and Guava, and on nothing else but the JDK. */
+    /** The engine depends on the API, the SPI, the codecs, jctools and Guava, and on nothing else but the JDK. */
     @ArchTest
     public static final ArchRule ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES = engineUsesOnlyItsDeclaredLibraries("org.rtspkit");
 
@@ -42,14 +54,9 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule PLUGINS_NEVER_IMPORT_EACH_OTHER = pluginsNeverImportEachOther("org.rtspkit");
 
-    /** The transports and multicast depend on rtsp-api and the JDK only. */
+    /** The transports, multicast and SRTP depend on the SPI, the API and the JDK only. */
     @ArchTest
-    public static final ArchRule PLUGINS_USE_THE_API_AND_THE_JDK_ONLY = pluginsUseTheApiAndTheJdkOnly("org.rtspkit");
-
-    /** SRTP depends on rtsp-api, the JDK and (optionally) BouncyCastle. */
-    @ArchTest
-    public static final ArchRule SRTP_USES_THE_API_THE_JDK_AND_BOUNCYCASTLE_ONLY =
-            srtpUsesTheApiTheJdkAndBouncycastleOnly("org.rtspkit");
+    public static final ArchRule PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY = pluginsUseTheSpiAndTheJdkOnly("org.rtspkit");
 
     /** What the engine does not export stays inside it. */
     @ArchTest
@@ -61,11 +68,38 @@ public final class RtspkitModuleRules {
     // The rules are written over the root package so that their tests can check them on stand-in
     // classes under another root: stand-ins in rtspkit's own packages would split those packages.
 
-    static ArchRule apiAndSpiDependOnTheJdkOnly(String root) {
+    static ArchRule apiDependsOnTheJdkOnly(String root) {
         return classes()
-                .that().resideInAnyPackage(root + ".api..", root + ".spi..")
+                .that().resideInAPackage(root + ".api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..")
+                .because("rtsp-api has no dependency, not even on the SPI, so a downstream module path stays small");
+    }
+
+    static ArchRule spiDependsOnTheApiOnly(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".spi..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..", root + ".spi..")
-                .because("rtsp-api has no third-party dependency, so a downstream module path stays small");
+                .because("rtsp-spi is what plugins written anywhere build against: the API and the JDK only");
+    }
+
+    static ArchRule protocolDependsOnTheSpiAndTheApiOnly(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".protocol..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
+                        root + ".spi..", root + ".protocol..")
+                .because("the codecs turn bytes into API and SPI values and back, and do no I/O");
+    }
+
+    static ArchRule protocolIsNotPartOfAnyContract(String root) {
+        String[] contracts = new String[PluginSlices.MODULES.length + 2];
+        contracts[0] = root + ".api..";
+        contracts[1] = root + ".spi..";
+        System.arraycopy(plugins(root), 0, contracts, 2, PluginSlices.MODULES.length);
+        return noClasses()
+                .that().resideInAnyPackage(contracts)
+                .should().dependOnClassesThat().resideInAPackage(root + ".protocol..")
+                .because("rtsp-protocol is exported to rtspkit's own modules only; applications and plugins never see"
+                        + " the wire form of what they handle");
     }
 
     static ArchRule engineNeverImportsAPlugin(String root) {
@@ -79,8 +113,8 @@ public final class RtspkitModuleRules {
         return classes()
                 .that().resideInAPackage(root + ".stream..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
-                        root + ".spi..", root + ".stream..", "org.jctools..", "com.google.common..")
-                .because("rtsp-stream may depend on rtsp-api, jctools and guava");
+                        root + ".spi..", root + ".protocol..", root + ".stream..", "org.jctools..", "com.google.common..")
+                .because("rtsp-stream may depend on rtsp-api, rtsp-spi, rtsp-protocol, jctools and guava");
     }
 
     static ArchRule pluginsNeverImportTheEngine(String root) {
@@ -97,20 +131,17 @@ public final class RtspkitModuleRules {
                 .because("plugins never import each other");
     }
 
-    static ArchRule pluginsUseTheApiAndTheJdkOnly(String root) {
+    static ArchRule pluginsUseTheSpiAndTheJdkOnly(String root) {
+        String[] allowed = new String[PluginSlices.MODULES.length + 4];
+        allowed[0] = "java..";
+        allowed[1] = "javax..";
+        allowed[2] = root + ".api..";
+        allowed[3] = root + ".spi..";
+        System.arraycopy(plugins(root), 0, allowed, 4, PluginSlices.MODULES.length);
         return classes()
-                .that().resideInAnyPackage(root + ".transport.udp..", root + ".transport.tcp..", root + ".multicast..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
-                        root + ".spi..", root + ".transport..", root + ".multicast..")
-                .because("a plugin depends on rtsp-api only");
-    }
-
-    static ArchRule srtpUsesTheApiTheJdkAndBouncycastleOnly(String root) {
-        return classes()
-                .that().resideInAPackage(root + ".srtp..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
-                        root + ".spi..", root + ".srtp..", "org.bouncycastle..")
-                .because("rtsp-srtp depends on rtsp-api, and on bcprov for certificate work only");
+                .that().resideInAnyPackage(plugins(root))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .because("a plugin depends on rtsp-spi (and through it rtsp-api) only, so any module path can hold it");
     }
 
     static ArchRule engineInternalsStayInside(String root) {

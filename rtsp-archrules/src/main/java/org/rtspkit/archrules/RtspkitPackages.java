@@ -2,13 +2,13 @@ package org.rtspkit.archrules;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import java.util.Set;
 
 /** The package names the rules are written against, in one place. */
 final class RtspkitPackages {
     static final String ALL = "org.rtspkit..";
     static final String API = "org.rtspkit.api";
     static final String SPI = "org.rtspkit.spi";
+    static final String PROTOCOL = "org.rtspkit.protocol";
     static final String ENGINE = "org.rtspkit.stream";
     static final String ARCHRULES = "org.rtspkit.archrules";
     static final String INTERNALS = "org.rtspkit..internal..";
@@ -20,14 +20,6 @@ final class RtspkitPackages {
 
     /** The engine's one exported class. */
     static final String ENGINE_ENTRY_POINT = "org.rtspkit.stream.RtspServers";
-
-    /**
-     * What an application may use of {@code org.rtspkit.spi}: the lookup facades, which tell which
-     * plugins are on the module path, and the SRTP suite that {@code ServerConfig} is configured with.
-     */
-    static final Set<String> SPI_FOR_APPLICATIONS = Set.of(
-            "org.rtspkit.spi.Transports", "org.rtspkit.spi.SrtpProviders", "org.rtspkit.spi.MulticastProviders",
-            "org.rtspkit.spi.SrtpSuite");
 
     private RtspkitPackages() {
     }

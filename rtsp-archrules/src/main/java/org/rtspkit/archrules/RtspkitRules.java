@@ -9,8 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Rules that keep an application on rtspkit's public surface: {@code org.rtspkit.api}, the engine's
- * entry point {@code org.rtspkit.stream.RtspServers} to start a server, and nothing else of the SDK
- * but the few {@code org.rtspkit.spi} classes meant for applications.
+ * entry point {@code org.rtspkit.stream.RtspServers} to start a server, and nothing else of the SDK.
  *
  * <p>Import them into an ArchUnit JUnit 5 test of your build:
  * <pre>{@code
@@ -69,37 +68,32 @@ public final class RtspkitRules {
             .because("an application talks to org.rtspkit.api; the engine's one entry point starts servers");
 
     /**
-     * {@code org.rtspkit.spi} is for plugins: application code uses only its lookup facades
-     * ({@code Transports}, {@code SrtpProviders}, {@code MulticastProviders}, to tell which plugins are
-     * present) and {@code SrtpSuite}, which {@code ServerConfig} takes. It implements no provider
-     * interface and calls no plugin service itself.
+     * {@code org.rtspkit.spi} is for plugins: application code neither implements its interfaces nor
+     * calls them. An application picks plugins by what it puts on the module path and configures them
+     * through {@code ServerConfig}.
      */
     @ArchTest
     public static final ArchRule SPI_IS_FOR_PLUGINS = noClasses()
             .that(APPLICATION_CODE)
-            .should().dependOnClassesThat(DescribedPredicate.describe(
-                    "reside in org.rtspkit.spi, other than " + String.join(", ", RtspkitPackages.SPI_FOR_APPLICATIONS),
-                    (JavaClass type) -> type.getPackageName().equals(RtspkitPackages.SPI)
-                            && !RtspkitPackages.SPI_FOR_APPLICATIONS.contains(RtspkitPackages.topLevelName(type))))
-            .because("org.rtspkit.spi is the contract between the engine and its plugins; an application only asks"
-                    + " which plugins are present and configures the SRTP suite");
+            .should().dependOnClassesThat().resideInAPackage(RtspkitPackages.SPI + "..")
+            .because("org.rtspkit.spi is the contract between the engine and its plugins; an application configures"
+                    + " plugins through ServerConfig and picks them by what it puts on the module path");
 
     /**
      * Application code uses rtspkit only through its published packages: {@code org.rtspkit.api},
-     * {@code org.rtspkit.stream} and {@code org.rtspkit.spi} (within the limits of the rules above),
-     * and these rules themselves ({@code org.rtspkit.archrules}). This also covers packages that a
-     * later rtspkit version adds without exporting them.
+     * {@code org.rtspkit.stream} (within the limits of the rules above) and these rules themselves
+     * ({@code org.rtspkit.archrules}). This also covers the protocol codecs, which rtspkit exports to
+     * its own modules only, and packages that a later rtspkit version adds without exporting them.
      */
     @ArchTest
     public static final ArchRule ONLY_PUBLISHED_PACKAGES = noClasses()
             .that(APPLICATION_CODE)
             .should().dependOnClassesThat(DescribedPredicate.describe(
                     "reside in org.rtspkit.. outside its published packages (" + RtspkitPackages.API + ", "
-                            + RtspkitPackages.ENGINE + ", " + RtspkitPackages.SPI + ", " + RtspkitPackages.ARCHRULES + ")",
+                            + RtspkitPackages.ENGINE + ", " + RtspkitPackages.ARCHRULES + ")",
                     (JavaClass type) -> type.getPackageName().startsWith("org.rtspkit.")
                             && !type.getPackageName().equals(RtspkitPackages.API)
                             && !type.getPackageName().equals(RtspkitPackages.ENGINE)
-                            && !type.getPackageName().equals(RtspkitPackages.SPI)
                             && !type.getPackageName().equals(RtspkitPackages.ARCHRULES)))
             .because("only what rtspkit's modules export is its API");
 

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rtspkit.archrules.RtspkitRulesTest.assertViolated;
 
+import com.example.archfixture.sdk.api.ApiUsesTheSpi;
 import com.example.archfixture.sdk.multicast.MulticastUsesEngineInternals;
 import com.example.archfixture.sdk.multicast.MulticastUsesTcp;
+import com.example.archfixture.sdk.multicast.MulticastUsesTheProtocol;
+import com.example.archfixture.sdk.protocol.ProtocolUsesTheEngine;
 import com.example.archfixture.sdk.spi.SpiUsesALibrary;
 import com.example.archfixture.sdk.srtp.SrtpUsesALibrary;
 import com.example.archfixture.sdk.stream.EngineNamesAPlugin;
@@ -32,15 +35,17 @@ class RtspkitModuleRulesTest {
     void theRealModulesPassEveryRule() {
         JavaClasses sdk = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.rtspkit");
-        for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.stream", "org.rtspkit.stream.internal",
+        for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.protocol.rtsp",
+                "org.rtspkit.protocol.sdp", "org.rtspkit.stream", "org.rtspkit.stream.internal",
                 "org.rtspkit.transport.udp", "org.rtspkit.transport.tcp", "org.rtspkit.multicast", "org.rtspkit.srtp")) {
             assertTrue(sdk.containPackage(module), "not imported: " + module);
         }
-        for (ArchRule rule : List.of(RtspkitModuleRules.API_AND_SPI_DEPEND_ON_THE_JDK_ONLY,
+        for (ArchRule rule : List.of(RtspkitModuleRules.API_DEPENDS_ON_THE_JDK_ONLY,
+                RtspkitModuleRules.SPI_DEPENDS_ON_THE_API_ONLY, RtspkitModuleRules.PROTOCOL_DEPENDS_ON_THE_SPI_AND_THE_API_ONLY,
+                RtspkitModuleRules.PROTOCOL_IS_NOT_PART_OF_ANY_CONTRACT,
                 RtspkitModuleRules.ENGINE_NEVER_IMPORTS_A_PLUGIN, RtspkitModuleRules.ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES,
                 RtspkitModuleRules.PLUGINS_NEVER_IMPORT_THE_ENGINE, RtspkitModuleRules.PLUGINS_NEVER_IMPORT_EACH_OTHER,
-                RtspkitModuleRules.PLUGINS_USE_THE_API_AND_THE_JDK_ONLY,
-                RtspkitModuleRules.SRTP_USES_THE_API_THE_JDK_AND_BOUNCYCASTLE_ONLY,
+                RtspkitModuleRules.PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY,
                 RtspkitModuleRules.ENGINE_INTERNALS_STAY_INSIDE)) {
             EvaluationResult result = rule.evaluate(sdk);
             assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
@@ -54,16 +59,34 @@ class RtspkitModuleRulesTest {
         for (ArchRule rule : List.of(RtspkitModuleRules.engineUsesOnlyItsDeclaredLibraries(STAND_IN_ROOT),
                 RtspkitModuleRules.pluginsNeverImportTheEngine(STAND_IN_ROOT),
                 RtspkitModuleRules.pluginsNeverImportEachOther(STAND_IN_ROOT),
-                RtspkitModuleRules.pluginsUseTheApiAndTheJdkOnly(STAND_IN_ROOT))) {
+                RtspkitModuleRules.pluginsUseTheSpiAndTheJdkOnly(STAND_IN_ROOT))) {
             EvaluationResult result = rule.evaluate(clean);
             assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
         }
     }
 
     @Test
-    void theApiUsingALibraryIsCaught() {
-        assertViolated(RtspkitModuleRules.apiAndSpiDependOnTheJdkOnly(STAND_IN_ROOT), of(SpiUsesALibrary.class),
+    void theApiUsingTheSpiIsCaught() {
+        assertViolated(RtspkitModuleRules.apiDependsOnTheJdkOnly(STAND_IN_ROOT), of(ApiUsesTheSpi.class),
+                STAND_IN_ROOT + ".spi.SpiUsesALibrary");
+    }
+
+    @Test
+    void theSpiUsingALibraryIsCaught() {
+        assertViolated(RtspkitModuleRules.spiDependsOnTheApiOnly(STAND_IN_ROOT), of(SpiUsesALibrary.class),
                 "com.tngtech.archunit.core.domain.JavaClass");
+    }
+
+    @Test
+    void theProtocolUsingTheEngineIsCaught() {
+        assertViolated(RtspkitModuleRules.protocolDependsOnTheSpiAndTheApiOnly(STAND_IN_ROOT),
+                of(ProtocolUsesTheEngine.class), STAND_IN_ROOT + ".stream.RtspServers");
+    }
+
+    @Test
+    void aPluginUsingTheProtocolIsCaught() {
+        assertViolated(RtspkitModuleRules.protocolIsNotPartOfAnyContract(STAND_IN_ROOT), of(MulticastUsesTheProtocol.class),
+                STAND_IN_ROOT + ".protocol.ProtocolUsesTheEngine");
     }
 
     @Test
@@ -93,9 +116,9 @@ class RtspkitModuleRulesTest {
 
     @Test
     void aPluginUsingALibraryIsCaught() {
-        assertViolated(RtspkitModuleRules.pluginsUseTheApiAndTheJdkOnly(STAND_IN_ROOT), of(TcpUsesALibrary.class),
+        assertViolated(RtspkitModuleRules.pluginsUseTheSpiAndTheJdkOnly(STAND_IN_ROOT), of(TcpUsesALibrary.class),
                 "com.tngtech.archunit.core.domain.JavaClass");
-        assertViolated(RtspkitModuleRules.srtpUsesTheApiTheJdkAndBouncycastleOnly(STAND_IN_ROOT), of(SrtpUsesALibrary.class),
+        assertViolated(RtspkitModuleRules.pluginsUseTheSpiAndTheJdkOnly(STAND_IN_ROOT), of(SrtpUsesALibrary.class),
                 "com.tngtech.archunit.core.domain.JavaClass");
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.archfixture.broken.ImplementsAProvider;
 import com.example.archfixture.broken.NamesAPlugin;
 import com.example.archfixture.broken.UsesEngineInternal;
+import com.example.archfixture.broken.UsesTheProtocol;
 import com.example.archfixture.clean.CleanApplication;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -49,6 +50,12 @@ class RtspkitRulesTest {
     void implementingAnSpiInterfaceIsCaught() {
         JavaClasses broken = new ClassFileImporter().importClasses(ImplementsAProvider.class);
         assertViolated(RtspkitRules.SPI_IS_FOR_PLUGINS, broken, "org.rtspkit.spi.TransportProvider");
+    }
+
+    @Test
+    void theCodecsAreCaught() {
+        JavaClasses broken = new ClassFileImporter().importClasses(UsesTheProtocol.class);
+        assertViolated(RtspkitRules.ONLY_PUBLISHED_PACKAGES, broken, "org.rtspkit.protocol.sdp.SdpReader");
     }
 
     @Test

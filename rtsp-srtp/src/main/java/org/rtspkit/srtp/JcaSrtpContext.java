@@ -6,7 +6,7 @@ import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpCounters;
 import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * An {@link SrtpContext} on the JDK's JCA: an RTP half and an RTCP half, each with its own session

@@ -10,7 +10,7 @@ import org.rtspkit.spi.MikeyMessage;
 import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.spi.SrtpProvider;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * SRTP on the JDK's own crypto (JCA): {@code AES/CTR/NoPadding}, {@code SHA-1} for HMAC and

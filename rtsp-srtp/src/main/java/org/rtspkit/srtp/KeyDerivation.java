@@ -5,7 +5,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * The SRTP key derivation function with a key derivation rate of 0 (RFC 3711 §4.3): the AES-CM PRF

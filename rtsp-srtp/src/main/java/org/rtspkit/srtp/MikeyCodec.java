@@ -11,7 +11,7 @@ import org.rtspkit.api.NtpTime;
 import org.rtspkit.spi.CryptoSession;
 import org.rtspkit.spi.MikeyMessage;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * MIKEY (RFC 3830) as RTSPS uses it: a pre-shared-key init message whose KEMAC carries the SRTP

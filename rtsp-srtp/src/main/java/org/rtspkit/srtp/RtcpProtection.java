@@ -10,7 +10,7 @@ import static org.rtspkit.srtp.RtpProtection.i32;
 
 import java.util.Objects;
 import org.rtspkit.spi.SrtpException;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * The SRTCP half of a context (RFC 3711 §3.4, RFC 7714 §9): per-SSRC SRTCP index and replay window,

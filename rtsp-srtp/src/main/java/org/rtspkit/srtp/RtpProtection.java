@@ -9,7 +9,7 @@ import static org.rtspkit.spi.SrtpException.Reason.UNKNOWN_MKI;
 
 import java.util.Objects;
 import org.rtspkit.spi.SrtpException;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * The SRTP half of a context (RFC 3711 §3.3, RFC 7714 §8): per-SSRC rollover counters and replay

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /** RFC 3711 Appendix B.2 and B.3, RFC 6188 §7.1 and §7.2. */
 class KeystreamAndKeyDerivationTest {

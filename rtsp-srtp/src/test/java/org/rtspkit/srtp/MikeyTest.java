@@ -19,7 +19,7 @@ import org.rtspkit.api.NtpTime;
 import org.rtspkit.spi.CryptoSession;
 import org.rtspkit.spi.MikeyMessage;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /** MIKEY encoding, decoding and the checks on what peers send. */
 class MikeyTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.rtspkit.spi.SrtpException;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * RFC 7714 §16 (SRTP) and §17 (SRTCP) test vectors for AEAD_AES_128_GCM. The RFC gives session key

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * What the AES-CM path allocates per packet: our code nothing; the JDK's {@code Cipher.init} a

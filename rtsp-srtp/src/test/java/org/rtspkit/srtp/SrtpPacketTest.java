@@ -17,7 +17,7 @@ import org.rtspkit.spi.SrtpCounters;
 import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpException.Reason;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * Whole packets: fixed vectors, round trips, rollover, replay, tampering, SRTCP index and E flag,

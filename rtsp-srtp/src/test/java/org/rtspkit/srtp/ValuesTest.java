@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rtspkit.spi.CryptoSession;
 import org.rtspkit.spi.MikeyMessage;
 import org.rtspkit.spi.SrtpKeyMaterial;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /** The SPI's value types check what they are given. */
 class ValuesTest {

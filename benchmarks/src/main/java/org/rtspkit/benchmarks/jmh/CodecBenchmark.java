@@ -19,7 +19,8 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.SenderReport;
 import org.rtspkit.api.SessionDescription;
-import org.rtspkit.stream.internal.wire.RequestDecoder;
+import org.rtspkit.protocol.rtsp.RequestDecoder;
+import org.rtspkit.protocol.sdp.SdpReader;
 
 /**
  * The codecs beside the fan-out: RTP and RTCP marshalling (once per written packet and per report),
@@ -94,7 +95,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public SessionDescription sdpParse() {
-        return SessionDescription.parse(SDP);
+        return SdpReader.parse(SDP);
     }
 
     @Benchmark

@@ -27,7 +27,7 @@ import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * SRTP protect and unprotect of one 1,400-byte RTP packet through the {@code rtsp-srtp} provider,

@@ -5,23 +5,17 @@ import java.net.InetSocketAddress;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerHandler;
-import org.rtspkit.spi.MulticastProviders;
-import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.spi.SrtpSuite;
-import org.rtspkit.spi.Transports;
+import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.stream.RtspServers;
 
-/** Uses everything an application may: the API, the engine's entry point, the SPI's lookup facades. */
+/** Uses everything an application may: the API, with the plugins' settings, and the engine's entry point. */
 public final class CleanApplication {
     private CleanApplication() {
     }
 
     public static RtspServer start(ServerHandler handler) throws IOException {
-        ServerConfig.Builder config = ServerConfig.builder().rtspAddress(new InetSocketAddress("127.0.0.1", 0));
-        if (SrtpProviders.find().isPresent()) {
-            config.srtpSuite(SrtpSuite.DEFAULT);
-        }
-        System.out.println(Transports.describe(Transports.available()) + MulticastProviders.find().isPresent());
-        return RtspServers.start(config.build(), handler);
+        ServerConfig config = ServerConfig.builder().rtspAddress(new InetSocketAddress("127.0.0.1", 0))
+                .srtpSuite(SrtpSuite.AEAD_AES_128_GCM).build();
+        return RtspServers.start(config, handler);
     }
 }

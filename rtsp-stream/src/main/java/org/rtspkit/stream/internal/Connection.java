@@ -18,10 +18,10 @@ import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.ServerConnection;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.spi.ControlChannel;
-import org.rtspkit.stream.internal.wire.Authenticator;
-import org.rtspkit.stream.internal.wire.ProtocolException;
-import org.rtspkit.stream.internal.wire.RequestDecoder;
-import org.rtspkit.stream.internal.wire.ResponseEncoder;
+import org.rtspkit.protocol.rtsp.Authenticator;
+import org.rtspkit.protocol.rtsp.ProtocolException;
+import org.rtspkit.protocol.rtsp.RequestDecoder;
+import org.rtspkit.protocol.rtsp.ResponseEncoder;
 
 /**
  * One RTSP connection. Its socket is served by one {@link IoLoop}: reads, response writes and, for TCP

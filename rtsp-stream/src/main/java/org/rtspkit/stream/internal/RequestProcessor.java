@@ -29,19 +29,21 @@ import org.rtspkit.api.StreamClosedException;
 import org.rtspkit.api.StreamResponse;
 import org.rtspkit.api.TransportProfile;
 import org.rtspkit.api.TransportProtocol;
+import org.rtspkit.protocol.rtsp.Authenticator;
+import org.rtspkit.protocol.rtsp.KeyMgmt;
+import org.rtspkit.protocol.rtsp.RtpInfo;
+import org.rtspkit.protocol.rtsp.RtspUrl;
+import org.rtspkit.protocol.rtsp.SessionHeader;
+import org.rtspkit.protocol.rtsp.TransportHeader;
+import org.rtspkit.protocol.sdp.SdpReader;
 import org.rtspkit.spi.BindRequest;
 import org.rtspkit.spi.MediaBinding;
-import org.rtspkit.spi.KeyMgmt;
 import org.rtspkit.spi.MediaTransport;
 import org.rtspkit.spi.MikeyMessage;
-import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.PacketSink;
+import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.TransportSpec;
 import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
-import org.rtspkit.stream.internal.wire.Authenticator;
-import org.rtspkit.stream.internal.wire.RtpInfo;
-import org.rtspkit.stream.internal.wire.RtspUrl;
-import org.rtspkit.stream.internal.wire.SessionHeader;
 
 /**
  * RTSP/1.0 method handling: dispatch, session look-up and the state rules of each method. Runs on a
@@ -347,7 +349,7 @@ final class RequestProcessor {
         }
         SessionDescription desc;
         try {
-            desc = SessionDescription.parse(new String(req.body(), java.nio.charset.StandardCharsets.UTF_8));
+            desc = SdpReader.parse(new String(req.body(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (MalformedDataException e) {
             throw RtspStatusException.badRequest("invalid SDP: " + e.getMessage());
         }
@@ -385,7 +387,7 @@ final class RequestProcessor {
             if (th.isEmpty() || th.get(0).isBlank()) {
                 throw new MalformedDataException("value not provided");
             }
-            offers = TransportSpec.parseList(String.join(",", th));
+            offers = TransportHeader.parseList(String.join(",", th));
         } catch (MalformedDataException e) {
             String m = e.getMessage();
             throw RtspStatusException.badRequest(m.startsWith("invalid transport header") ? m
@@ -518,7 +520,7 @@ final class RequestProcessor {
         if (!publisher) {
             reply = reply.withSsrc(stream.singleSsrc(index));
         }
-        res = res.withHeader("Transport", reply.format());
+        res = res.withHeader("Transport", TransportHeader.format(reply));
         if (clientKey != null) {
             // Our key for what we send: the stream's shared one for a reader (also in the SDP), the
             // session's own one for a publisher's receiver reports.

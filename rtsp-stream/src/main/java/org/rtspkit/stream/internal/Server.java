@@ -40,7 +40,7 @@ import org.rtspkit.spi.MulticastProviders;
 import org.rtspkit.spi.MulticastService;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.spi.TransportProvider;
 import org.rtspkit.spi.Transports;
 

@@ -24,6 +24,7 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.StreamClosedException;
 import org.rtspkit.api.StreamStats;
 import org.rtspkit.api.WriteQueueFullException;
+import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
 import org.rtspkit.stream.internal.rtp.SenderReportState;
 import org.rtspkit.stream.internal.rtp.SsrcGenerator;
@@ -440,7 +441,7 @@ final class Stream implements ServerStream {
             }
         }
         SessionDescription served = new SessionDescription(d.title(), withControls);
-        return served.toSdp(keys != null, connectionAddress, mikeys);
+        return SdpWriter.write(served, keys != null, connectionAddress, mikeys);
     }
 
     int mediaCount() {

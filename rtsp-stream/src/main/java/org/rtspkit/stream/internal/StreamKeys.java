@@ -9,7 +9,7 @@ import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.spi.SrtpProvider;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * The SRTP keys of a stream served over RTSPS: one master key per media, shared by every reader of

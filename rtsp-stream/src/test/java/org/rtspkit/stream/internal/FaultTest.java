@@ -27,6 +27,7 @@ import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
+import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
 
 /**
@@ -94,7 +95,7 @@ class FaultTest {
 
     private static byte[] sdpVideoOnly() {
         Media video = TestServers.videoAndAudio().medias().get(0).withControl("streamid=0");
-        return new SessionDescription("pub", List.of(video)).toSdp().getBytes(StandardCharsets.UTF_8);
+        return SdpWriter.write(new SessionDescription("pub", List.of(video))).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] rtp(int seq) {

@@ -27,6 +27,7 @@ import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
+import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
 
 /** Publishers: ANNOUNCE checks (REFERENCE §3.4), SETUP/RECORD (§3.5, §3.7) and what is received (§7). */
@@ -79,13 +80,13 @@ class PublisherTest {
     /** Video and audio with FFmpeg's controls. */
     private static byte[] sdpTwoMedias() {
         List<Media> medias = TestServers.videoAndAudio().medias();
-        return new SessionDescription("pub", List.of(medias.get(0).withControl("streamid=0"),
-                medias.get(1).withControl("streamid=1"))).toSdp().getBytes(StandardCharsets.UTF_8);
+        return SdpWriter.write(new SessionDescription("pub", List.of(medias.get(0).withControl("streamid=0"),
+                medias.get(1).withControl("streamid=1")))).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] sdpVideoOnly() {
         Media video = TestServers.videoAndAudio().medias().get(0).withControl("streamid=0");
-        return new SessionDescription("pub", List.of(video)).toSdp().getBytes(StandardCharsets.UTF_8);
+        return SdpWriter.write(new SessionDescription("pub", List.of(video))).getBytes(StandardCharsets.UTF_8);
     }
 
     private void announce(RawRtspClient c, byte[] sdp) throws Exception {

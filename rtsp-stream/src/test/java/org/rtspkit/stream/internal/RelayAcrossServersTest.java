@@ -15,6 +15,7 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
+import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
 
 /**
@@ -65,7 +66,7 @@ class RelayAcrossServersTest {
             assertEquals(200, reader.request("PLAY", relayUrl, "Session: " + setup.sessionId()).status());
 
             String pub = TestServers.url(publishing, "/pub");
-            byte[] sdp = new SessionDescription("pub", List.of(video.withControl("streamid=0"))).toSdp()
+            byte[] sdp = SdpWriter.write(new SessionDescription("pub", List.of(video.withControl("streamid=0"))))
                     .getBytes(StandardCharsets.UTF_8);
             assertEquals(200, publisher.request("ANNOUNCE", pub, sdp, "Content-Type: application/sdp").status());
             RawRtspClient.Response record = publisher.request("SETUP", pub + "/streamid=0",

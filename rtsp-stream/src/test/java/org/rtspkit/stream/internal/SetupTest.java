@@ -17,7 +17,7 @@ import org.rtspkit.api.SetupContext;
 import org.rtspkit.api.StreamResponse;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.stream.RtspServers;
-import org.rtspkit.stream.internal.wire.RtspUrl;
+import org.rtspkit.protocol.rtsp.RtspUrl;
 
 /** SETUP of readers: URL shapes (REFERENCE §3.10), the check order of §3.5 and interleaved ids (§5.3). */
 class SetupTest {

@@ -20,14 +20,14 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.spi.CryptoSession;
-import org.rtspkit.spi.KeyMgmt;
+import org.rtspkit.protocol.rtsp.KeyMgmt;
 import org.rtspkit.spi.MikeyMessage;
 import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.stream.RtspServers;
 
 /** Secure media (RTP/SAVP) over RTSPS: keys exchanged with MIKEY, packets encrypted once per media. */

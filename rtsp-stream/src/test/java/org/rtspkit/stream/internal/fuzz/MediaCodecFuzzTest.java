@@ -2,14 +2,16 @@ package org.rtspkit.stream.internal.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.SessionDescription;
+import org.rtspkit.protocol.sdp.SdpReader;
+import org.rtspkit.protocol.sdp.SdpWriter;
 
 /**
  * The media-level parsers of what publishers and readers send: SDP in ANNOUNCE, RTP and RTCP
@@ -22,16 +24,16 @@ class MediaCodecFuzzTest {
     void sdp(byte[] data) {
         SessionDescription parsed;
         try {
-            parsed = SessionDescription.parse(new String(data, StandardCharsets.UTF_8));
+            parsed = SdpReader.parse(new String(data, StandardCharsets.UTF_8));
         } catch (MalformedDataException expected) {
             return;
         }
-        String written = parsed.toSdp();
-        assertEquals(parsed, SessionDescription.parse(written), "written as\n" + written);
+        String written = SdpWriter.write(parsed);
+        assertEquals(parsed, SdpReader.parse(written), "written as\n" + written);
         // As served to readers of an RTSPS server: secure profile, a key per media.
         List<String> keys = new ArrayList<>();
         parsed.medias().forEach(m -> keys.add("AAAA"));
-        assertEquals(parsed, SessionDescription.parse(parsed.toSdp(true, "224.1.0.1", keys)));
+        assertEquals(parsed, SdpReader.parse(SdpWriter.write(parsed, true, "224.1.0.1", keys)));
     }
 
     @FuzzTest(maxDuration = "60s")

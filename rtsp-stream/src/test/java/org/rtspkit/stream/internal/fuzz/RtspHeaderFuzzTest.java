@@ -3,8 +3,6 @@ package org.rtspkit.stream.internal.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,16 +10,19 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.rtspkit.api.AuthMethod;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.RtspHeaders;
 import org.rtspkit.api.RtspRequest;
-import org.rtspkit.spi.KeyMgmt;
+import org.rtspkit.protocol.rtsp.Authenticator;
+import org.rtspkit.protocol.rtsp.KeyMgmt;
+import org.rtspkit.protocol.rtsp.RtpInfo;
+import org.rtspkit.protocol.rtsp.RtspUrl;
+import org.rtspkit.protocol.rtsp.SessionHeader;
+import org.rtspkit.protocol.rtsp.TransportHeader;
 import org.rtspkit.spi.TransportSpec;
-import org.rtspkit.stream.internal.wire.Authenticator;
-import org.rtspkit.stream.internal.wire.RtpInfo;
-import org.rtspkit.stream.internal.wire.RtspUrl;
-import org.rtspkit.stream.internal.wire.SessionHeader;
 
 /**
  * The header values a client controls, each through the parser the server uses on it. Only
@@ -34,13 +35,13 @@ class RtspHeaderFuzzTest {
     void transport(byte[] data) {
         List<TransportSpec> specs;
         try {
-            specs = TransportSpec.parseList(text(data));
+            specs = TransportHeader.parseList(text(data));
         } catch (MalformedDataException expected) {
             return;
         }
         assertTrue(!specs.isEmpty());
         for (TransportSpec spec : specs) {
-            assertEquals(List.of(spec), TransportSpec.parseList(spec.format()), "written as " + spec.format());
+            assertEquals(List.of(spec), TransportHeader.parseList(TransportHeader.format(spec)), "written as " + TransportHeader.format(spec));
         }
     }
 

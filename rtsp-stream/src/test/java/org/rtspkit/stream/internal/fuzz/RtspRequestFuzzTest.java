@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 import org.rtspkit.api.RtspHeaders;
 import org.rtspkit.api.RtspRequest;
-import org.rtspkit.stream.internal.wire.ProtocolException;
-import org.rtspkit.stream.internal.wire.RequestDecoder;
-import org.rtspkit.stream.internal.wire.RtspUrl;
+import org.rtspkit.protocol.rtsp.ProtocolException;
+import org.rtspkit.protocol.rtsp.RequestDecoder;
+import org.rtspkit.protocol.rtsp.RtspUrl;
 
 /**
  * What a client can put on an RTSP connection, fed to {@link RequestDecoder} the way a connection

@@ -17,7 +17,7 @@ import org.rtspkit.spi.SrtpException;
 import org.rtspkit.spi.SrtpKeyMaterial;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.spi.SrtpSuite;
+import org.rtspkit.api.SrtpSuite;
 
 /**
  * What an RTSPS client sends for SRTP: the MIKEY message of its {@code KeyMgmt} header, and its

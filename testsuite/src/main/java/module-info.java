@@ -1,0 +1,17 @@
+/**
+ * Holds nothing but this descriptor: the cross-module tests are patched into it, so that they run
+ * on the module path with every rtspkit module resolved, as a full application would have them.
+ */
+module org.rtspkit.testsuite {
+    // The whole product, and through it the engine, the SPI and the API.
+    requires org.rtspkit.server;
+    requires org.rtspkit.examples;
+    // The plugins: nothing names them, so they are required here only to resolve them in the boot
+    // layer, where the descriptor tests read them.
+    requires org.rtspkit.transport.udp;
+    requires org.rtspkit.transport.tcp;
+    requires org.rtspkit.multicast;
+    requires org.rtspkit.srtp;
+    requires org.rtspkit.archrules;
+    requires org.rtspkit.testkit;
+}
