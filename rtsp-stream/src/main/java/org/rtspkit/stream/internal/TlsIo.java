@@ -63,8 +63,12 @@ final class TlsIo implements NetIo {
                         inputClosed = true;
                         return produced;
                     case BUFFER_UNDERFLOW:
-                        if (netIn.limit() == netIn.capacity()) {
-                            netIn = grow(netIn, engine.getSession().getPacketBufferSize());
+                        // A partial record: compact() below moves it to the front. netIn is in read
+                        // mode here, so grow only when one record fills the whole buffer, keeping
+                        // the unread bytes.
+                        if (netIn.position() == 0 && netIn.limit() == netIn.capacity()) {
+                            netIn = ByteBuffer.allocate(netIn.capacity() + engine.getSession().getPacketBufferSize())
+                                    .put(netIn).flip();
                         }
                         return produced;
                     case BUFFER_OVERFLOW:

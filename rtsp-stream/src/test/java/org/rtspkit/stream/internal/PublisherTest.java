@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.ReceiverReport;
 import org.rtspkit.api.ReceptionReport;
@@ -34,6 +36,8 @@ import org.rtspkit.stream.RtspServers;
 class PublisherTest {
     private static final String TCP_RECORD = "Transport: RTP/AVP/TCP;unicast;mode=record";
 
+    @TempDir
+    Path dir;
     private RtspServer server;
     private PublishHandler handler;
 
@@ -140,6 +144,23 @@ class PublisherTest {
     }
 
     // ---- ANNOUNCE
+
+    /** A burst over TLS fills the engine's network buffer and leaves a record cut at its end. */
+    @Test
+    void aBurstOfFramesInsideTlsArrivesWhole() throws Exception {
+        start(TestServers.config(false).tlsContext(TestTls.serverContext(dir)));
+        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
+            String session = recordTcp(c);
+            int count = 300;
+            for (int i = 0; i < count; i++) {
+                c.writeFrame(0, rtp(96, i, 0x1111, new byte[1000 + i % 7]));
+            }
+            for (int i = 0; i < count; i++) {
+                assertEquals(i, handler.awaitPacket().packet().sequenceNumber());
+            }
+            assertEquals(200, c.request("OPTIONS", pub(), "Session: " + session).status());
+        }
+    }
 
     @Test
     void announceWithoutContentTypeIsRefused() throws Exception {
