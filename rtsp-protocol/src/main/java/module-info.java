@@ -1,6 +1,7 @@
 /**
  * RTSP/1.0 and SDP as text and bytes, shared by rtspkit's own modules: the request and
- * interleaved-frame decoder, the response encoder, request URLs, the header codecs
+ * interleaved-frame decoder, the response encoder, and for the client the request encoder, the
+ * response decoder and the answer to authentication challenges, request URLs, the header codecs
  * ({@code Transport}, {@code Session}, {@code RTP-Info}, {@code KeyMgmt}, {@code Authorization} and
  * {@code WWW-Authenticate}) and SDP reading and writing. Nothing here does I/O.
  *
@@ -13,7 +14,8 @@ module org.rtspkit.protocol {
     requires transitive org.rtspkit.spi;
 
     // Qualified: the codecs are rtspkit's own business. Applications see RtspRequest, RtspResponse
-    // and SessionDescription in org.rtspkit.api, never their wire form.
-    exports org.rtspkit.protocol.rtsp to org.rtspkit.stream;
-    exports org.rtspkit.protocol.sdp to org.rtspkit.stream;
+    // and SessionDescription in org.rtspkit.api, never their wire form. The engine reads requests
+    // and writes responses; the client writes requests and reads responses.
+    exports org.rtspkit.protocol.rtsp to org.rtspkit.stream, org.rtspkit.client;
+    exports org.rtspkit.protocol.sdp to org.rtspkit.stream, org.rtspkit.client;
 }
