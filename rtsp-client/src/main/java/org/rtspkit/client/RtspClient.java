@@ -971,6 +971,7 @@ public final class RtspClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        RtspClientException failure = null;
         try {
             if (state != State.PLAYING && state != State.RECORDING) {
                 return;
@@ -979,18 +980,24 @@ public final class RtspClient implements AutoCloseable {
             String url = aggregateUrl();
             Connection.Received r = request(method, url, RtspHeaders.empty(), null);
             if (r.status() == 454) {
-                throw new RtspClientException("keep-alive " + method + " " + url + ": the server no longer knows the"
-                        + " session (454 Session Not Found)");
+                failure = new RtspClientException("keep-alive " + method + " " + url + ": the server no longer knows"
+                        + " the session (454 Session Not Found)");
+            } else if (r.status() != 200) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "keep-alive " + method + " answered " + r.status());
             }
         } catch (RtspClientException e) {
-            release();
-            control.unlock();
-            finish(e);
-            return;
+            failure = e;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "keep-alive failed", e);
+            failure = new RtspClientException("keep-alive failed: " + e, e);
+        } finally {
+            if (failure != null) {
+                release();
+            }
+            control.unlock();
         }
-        control.unlock();
+        if (failure != null) {
+            finish(failure);
+        }
     }
 
     private void sendReports() {
@@ -1039,6 +1046,8 @@ public final class RtspClient implements AutoCloseable {
 
     /** With AUTO: nothing came over UDP since PLAY, so start again over TCP. */
     private void udpFallback() {
+        RtspClientException failure = null;
+        String reason = null;
         control.lock();
         try {
             if (state != State.PLAYING || transport() != TransportProtocol.UDP) {
@@ -1049,9 +1058,10 @@ public final class RtspClient implements AutoCloseable {
                     return;
                 }
             }
-            String reason = "no packet arrived over UDP within " + config.udpFallbackTimeout().toMillis()
+            reason = "no packet arrived over UDP within " + config.udpFallbackTimeout().toMillis()
                     + " ms of PLAY (udpFallbackTimeout)";
-            LOG.log(System.Logger.Level.INFO, () -> target.url() + ": " + reason + "; trying TCP");
+            String why = reason;
+            LOG.log(System.Logger.Level.INFO, () -> target.url() + ": " + why + "; trying TCP");
             List<Integer> indexes = new ArrayList<>();
             for (MediaChannel c : channels) {
                 indexes.add(c.index());
@@ -1074,14 +1084,21 @@ public final class RtspClient implements AutoCloseable {
                 setupOnce(i, TransportProtocol.TCP, false);
             }
             playLocked();
-            handler.onTransportChange(TransportProtocol.UDP, TransportProtocol.TCP, reason);
         } catch (RtspClientException e) {
-            release();
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = new RtspClientException("moving to TCP failed: " + e, e);
+        } finally {
+            if (failure != null) {
+                release();
+            }
             control.unlock();
-            finish(e);
-            return;
         }
-        control.unlock();
+        if (failure != null) {
+            finish(failure);
+        } else if (reason != null) {
+            handler.onTransportChange(TransportProtocol.UDP, TransportProtocol.TCP, reason);
+        }
     }
 
     private void fail(RtspClientException e) {
