@@ -427,8 +427,8 @@ public final class RtspClient implements AutoCloseable {
             try {
                 spec = TransportHeader.parseList(transportHeader).get(0);
             } catch (MalformedDataException e) {
-                throw new RtspClientException(what + ": the server's Transport header is invalid: " + e.getMessage()
-                        + " (" + transportHeader + ")");
+                throw new RtspClientException(what + ": the server's Transport header is invalid: "
+                        + e.getMessage().replaceFirst("^invalid transport header: ", "") + " (" + transportHeader + ")");
             }
             if (spec.protocol() != protocol) {
                 throw new RtspClientException(what + ": asked for " + protocol + ", the server answered '"
