@@ -43,17 +43,29 @@ final class H264Rtp {
         return units;
     }
 
-    /** Access units: each ends at a VCL NAL unit (slice); parameter sets and SEI go with the next picture. */
+    /**
+     * Access units (pictures): a picture starts at a slice whose first_mb_in_slice is 0, or at a
+     * parameter set or SEI after a slice; a picture may have several slices (x264's sliced threads).
+     */
     static List<List<byte[]>> accessUnits(byte[] stream) {
         List<List<byte[]>> out = new ArrayList<>();
         List<byte[]> current = new ArrayList<>();
+        boolean hasSlice = false;
         for (byte[] nal : nalUnits(stream)) {
             int type = nal[0] & 0x1F;
-            current.add(nal);
-            if (type >= 1 && type <= 5) {
+            boolean slice = type >= 1 && type <= 5;
+            // first_mb_in_slice is ue(v): 0 is the single bit 1
+            boolean firstSlice = slice && nal.length > 1 && (nal[1] & 0x80) != 0;
+            if (hasSlice && (!slice || firstSlice)) {
                 out.add(current);
                 current = new ArrayList<>();
+                hasSlice = false;
             }
+            current.add(nal);
+            hasSlice |= slice;
+        }
+        if (hasSlice) {
+            out.add(current);
         }
         return out;
     }
