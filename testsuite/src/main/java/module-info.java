@@ -6,6 +6,8 @@ module org.rtspkit.testsuite {
     // The whole product, and through it the engine, the SPI and the API.
     requires org.rtspkit.server;
     requires org.rtspkit.examples;
+    // The RTSP client, which no other module requires.
+    requires org.rtspkit.client;
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;

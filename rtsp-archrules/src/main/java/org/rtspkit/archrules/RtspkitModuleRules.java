@@ -58,6 +58,10 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY = pluginsUseTheSpiAndTheJdkOnly("org.rtspkit");
 
+    /** The client (module rtsp-client) uses the API, the SPI and the codecs, never the engine. */
+    @ArchTest
+    public static final ArchRule CLIENT_NEVER_USES_THE_ENGINE = clientNeverUsesTheEngine("org.rtspkit");
+
     /** What the engine does not export stays inside it. */
     @ArchTest
     public static final ArchRule ENGINE_INTERNALS_STAY_INSIDE = engineInternalsStayInside("org.rtspkit");
@@ -142,6 +146,15 @@ public final class RtspkitModuleRules {
                 .that().resideInAnyPackage(plugins(root))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("a plugin depends on rtsp-spi (and through it rtsp-api) only, so any module path can hold it");
+    }
+
+    static ArchRule clientNeverUsesTheEngine(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".client..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
+                        root + ".spi..", root + ".protocol..", root + ".client..")
+                .because("rtsp-client may depend on rtsp-api, rtsp-spi and rtsp-protocol only: a server that relays"
+                        + " builds on both, and neither may need the other's internals");
     }
 
     static ArchRule engineInternalsStayInside(String root) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rtspkit.archrules.RtspkitRulesTest.assertViolated;
 
 import com.example.archfixture.sdk.api.ApiUsesTheSpi;
+import com.example.archfixture.sdk.client.ClientUsesTheEngine;
 import com.example.archfixture.sdk.multicast.MulticastUsesEngineInternals;
 import com.example.archfixture.sdk.multicast.MulticastUsesTcp;
 import com.example.archfixture.sdk.multicast.MulticastUsesTheProtocol;
@@ -37,7 +38,8 @@ class RtspkitModuleRulesTest {
                 .importPackages("org.rtspkit");
         for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.protocol.rtsp",
                 "org.rtspkit.protocol.sdp", "org.rtspkit.stream", "org.rtspkit.stream.internal",
-                "org.rtspkit.transport.udp", "org.rtspkit.transport.tcp", "org.rtspkit.multicast", "org.rtspkit.srtp")) {
+                "org.rtspkit.transport.udp", "org.rtspkit.transport.tcp", "org.rtspkit.multicast", "org.rtspkit.srtp",
+                "org.rtspkit.client", "org.rtspkit.client.internal")) {
             assertTrue(sdk.containPackage(module), "not imported: " + module);
         }
         for (ArchRule rule : List.of(RtspkitModuleRules.API_DEPENDS_ON_THE_JDK_ONLY,
@@ -46,7 +48,7 @@ class RtspkitModuleRulesTest {
                 RtspkitModuleRules.ENGINE_NEVER_IMPORTS_A_PLUGIN, RtspkitModuleRules.ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES,
                 RtspkitModuleRules.PLUGINS_NEVER_IMPORT_THE_ENGINE, RtspkitModuleRules.PLUGINS_NEVER_IMPORT_EACH_OTHER,
                 RtspkitModuleRules.PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY,
-                RtspkitModuleRules.ENGINE_INTERNALS_STAY_INSIDE)) {
+                RtspkitModuleRules.ENGINE_INTERNALS_STAY_INSIDE, RtspkitModuleRules.CLIENT_NEVER_USES_THE_ENGINE)) {
             EvaluationResult result = rule.evaluate(sdk);
             assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
         }
@@ -130,5 +132,11 @@ class RtspkitModuleRulesTest {
 
     private static JavaClasses of(Class<?>... classes) {
         return new ClassFileImporter().importClasses(classes);
+    }
+
+    @Test
+    void theClientUsingTheEngineIsCaught() {
+        assertViolated(RtspkitModuleRules.clientNeverUsesTheEngine(STAND_IN_ROOT), of(ClientUsesTheEngine.class),
+                STAND_IN_ROOT + ".stream.RtspServers");
     }
 }
