@@ -91,7 +91,7 @@ public final class RtspClient implements AutoCloseable {
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     private Target target;
-    private Connection connection;
+    private volatile Connection connection;
     private ClientAuthorization authorization;
     private int cseq;
     private Set<String> publicMethods;

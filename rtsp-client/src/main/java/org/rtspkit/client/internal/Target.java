@@ -73,7 +73,7 @@ public record Target(String url, String host, int port, boolean tls, String user
      * @return the text without credentials
      */
     public static String redact(String text) {
-        return text == null ? null : text.replaceAll("(rtsps?://)[^/@\\s']*@", "$1***@");
+        return text == null ? null : text.replaceAll("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s']*@", "$1***@");
     }
 
     /** Hides the password. */

@@ -29,6 +29,8 @@ final class Collector implements ClientHandler {
     final CountDownLatch firstPacket = new CountDownLatch(1);
     private final H264Rtp.Depacketizer depacketizer = new H264Rtp.Depacketizer();
     private int lastSeq = -1;
+    volatile Media lastMedia;
+    volatile RtpPacket lastPacket;
 
     @Override
     public synchronized void onPacketRtp(Media media, Format format, RtpPacket packet) {
@@ -37,6 +39,8 @@ final class Collector implements ClientHandler {
             sequenceBreaks.add(lastSeq + " -> " + packet.sequenceNumber());
         }
         lastSeq = packet.sequenceNumber();
+        lastMedia = media;
+        lastPacket = packet;
         if (format.rtpMap() != null && format.rtpMap().toUpperCase().startsWith("H264")) {
             depacketizer.packet(packet);
         }

@@ -55,6 +55,9 @@ class RtspkitEngineSrtpTest {
     private static ServerStream stream;
     private static ScheduledExecutorService writer;
     private static final List<RtpPacket> published = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The wall-clock time the engine gives each published packet, from the client's sender reports. */
+    private static final List<java.util.Optional<java.time.Instant>> publishedNtp =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     static SessionDescription video() {
         return new SessionDescription("test", List.of(Media.of(MediaType.VIDEO, null,
@@ -93,7 +96,10 @@ class RtspkitEngineSrtpTest {
 
             @Override
             public RtspResponse onRecord(RequestContext c) {
-                c.session().onPacketRtpAny((m, p) -> published.add(p));
+                c.session().onPacketRtpAny((m, p) -> {
+                    published.add(p);
+                    publishedNtp.add(c.session().packetNtp(m, p));
+                });
                 return RtspResponse.ok();
             }
 
@@ -110,7 +116,8 @@ class RtspkitEngineSrtpTest {
             int n = seq.getAndIncrement();
             byte[] payload = new byte[200];
             payload[0] = (byte) (n % 25 == 0 ? 0x65 : 0x41);
-            stream.writePacketRtp(media, RtpPacket.of(true, 96, n & 0xFFFF, n * 3600L, 0, payload));
+            // one packet every 5 ms: 450 ticks of the 90 kHz clock
+            stream.writePacketRtp(media, RtpPacket.of(true, 96, n & 0xFFFF, (n * 450L) & 0xFFFF_FFFFL, 0, payload));
         }, 0, 5, TimeUnit.MILLISECONDS);
     }
 
@@ -139,6 +146,11 @@ class RtspkitEngineSrtpTest {
             assertTrue(c.firstPacket.await(10, TimeUnit.SECONDS), "no packet over " + mode);
             Thread.sleep(1500);
             assertEquals(0, client.stats().medias().get(0).rtpPacketsInError(), "SRTP packets refused");
+            // the engine sends a sender report right after the first key frame: wall-clock times follow
+            assertTrue(c.senderReports.get() > 0, "no sender report over " + mode);
+            java.time.Instant ntp = client.packetNtp(c.lastMedia, c.lastPacket).orElseThrow();
+            assertTrue(Math.abs(java.time.Duration.between(ntp, java.time.Instant.now()).toMillis()) < 2000,
+                    "packetNtp " + ntp + " is far from now");
         }
         assertTrue(c.packets.get() > 150, c.packets + " packets over " + mode);
         assertEquals(List.of(), c.sequenceBreaks, "sequence over " + mode);
@@ -156,6 +168,7 @@ class RtspkitEngineSrtpTest {
 
     private void publish(TransportMode mode) throws Exception {
         published.clear();
+        publishedNtp.clear();
         ClientConfig config = ClientConfig.builder().transport(mode).tlsVerify(false).build();
         SessionDescription d = video();
         try (RtspClient client = RtspClient.connect(url("/publish"), config, new Collector())) {
@@ -173,6 +186,8 @@ class RtspkitEngineSrtpTest {
             }
         }
         assertEquals(200, published.size(), "packets the engine decrypted over " + mode);
+        // the client's first sender report goes right after its first packet
+        assertTrue(publishedNtp.get(199).isPresent(), "the engine had no sender report from the client over " + mode);
         for (int i = 0; i < 200; i++) {
             assertEquals((1000 + i) & 0xFFFF, published.get(i).sequenceNumber());
             assertEquals((byte) i, published.get(i).payload()[1]);
