@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
  * @param senderReportPeriod how often RTCP sender reports are sent while publishing; the first goes with the first packet (default 5 s)
  * @param userAgent the {@code User-Agent} header of every request (default {@code rtspkit})
  * @param reorderWindow packets a UDP receiver holds back to put late ones in order; a gap that stays open this many packets is counted as lost (default 64)
- * @param maxPacketSize the largest RTP or RTCP packet over UDP, in bytes, received or sent (default 1472)
+ * @param maxPacketSize the largest RTP or RTCP packet the client sends over UDP, in bytes (any datagram is received) (default 1472)
  * @param udpReadBufferSize {@code SO_RCVBUF} of each UDP socket, in bytes (default 0: the system's default)
  * @param maxResponseHeadBytes the longest status line and headers of a response (default 64 KiB)
  * @param maxResponseBodyBytes the largest response body (a session description) (default 1 MiB)
@@ -59,7 +59,7 @@ public record ClientConfig(TransportMode transport,
      * @param senderReportPeriod how often RTCP sender reports are sent while publishing; the first goes with the first packet
      * @param userAgent the {@code User-Agent} header of every request
      * @param reorderWindow packets a UDP receiver holds back to put late ones in order; a gap that stays open this many packets is counted as lost
-     * @param maxPacketSize the largest RTP or RTCP packet over UDP, in bytes, received or sent
+     * @param maxPacketSize the largest RTP or RTCP packet the client sends over UDP, in bytes (any datagram is received)
      * @param udpReadBufferSize {@code SO_RCVBUF} of each UDP socket, in bytes
      * @param maxResponseHeadBytes the longest status line and headers of a response
      * @param maxResponseBodyBytes the largest response body (a session description)
@@ -286,7 +286,7 @@ public record ClientConfig(TransportMode transport,
         }
 
         /**
-         * Sets {@code maxPacketSize}: the largest RTP or RTCP packet over UDP, in bytes, received or sent.
+         * Sets {@code maxPacketSize}: the largest RTP or RTCP packet the client sends over UDP, in bytes (any datagram is received).
          *
          * @param value the value (default 1472)
          * @return this builder

@@ -215,9 +215,10 @@ public final class RtspkitClient {
             }
             formats.append(f.rtpMap() != null ? f.rtpMap() : "pt " + f.payloadType());
         }
-        return String.format(Locale.ROOT, "media %d (%s %s): %d packets, %d lost, %d bytes, %d RTCP",
+        return String.format(Locale.ROOT, "media %d (%s %s): %d packets, %d lost, %d bytes, %d RTCP%s",
                 index, m.type().sdpName(), formats, s.rtpPacketsReceived(),
-                s.rtpPacketsLost(), s.bytesReceived(), s.rtcpPacketsReceived());
+                s.rtpPacketsLost(), s.bytesReceived(), s.rtcpPacketsReceived(),
+                s.rtpPacketsInError() > 0 ? ", " + s.rtpPacketsInError() + " dropped (undecodable, duplicate or late)" : "");
     }
 
     private static String name(TransportProtocol p) {

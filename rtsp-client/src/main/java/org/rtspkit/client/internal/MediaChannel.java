@@ -272,11 +272,6 @@ public final class MediaChannel implements AutoCloseable {
         if (publishing) {
             return;
         }
-        if (length > config.maxPacketSize() && protocol != TransportProtocol.TCP) {
-            decodeError(new MalformedDataException("RTP packet is too big to be read with UDP (more than "
-                    + config.maxPacketSize() + " bytes)"));
-            return;
-        }
         RtpPacket packet;
         try {
             if (inbound != null) {

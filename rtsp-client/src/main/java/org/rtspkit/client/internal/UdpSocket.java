@@ -12,14 +12,17 @@ import java.util.function.Consumer;
 import org.rtspkit.client.RtspClientException;
 
 /**
- * One UDP socket of a media (RTP or RTCP) and the thread that receives on it. Datagrams longer than
- * the maximum packet size are dropped as errors; the socket's close ends the thread.
+ * One UDP socket of a media (RTP or RTCP) and the thread that receives on it; the socket's close
+ * ends the thread.
  */
 final class UdpSocket implements AutoCloseable {
     /** Receives datagrams on the socket's thread; the array is the datagram's own. */
     interface Sink {
         void datagram(byte[] data, int length, InetSocketAddress from);
     }
+
+    /** The largest UDP payload over IPv4. */
+    private static final int MAX_DATAGRAM = 65507;
 
     private final DatagramSocket socket;
     private final int maxPacketSize;
@@ -125,9 +128,11 @@ final class UdpSocket implements AutoCloseable {
     }
 
     private void receive(Sink sink, Consumer<IOException> onError) {
+        // Any datagram is read whole; what is too big is the receiver's to judge.
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket p = new DatagramPacket(buffer, buffer.length);
         while (!closed) {
-            byte[] buffer = new byte[maxPacketSize + 1];
-            DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+            p.setLength(buffer.length);
             try {
                 socket.receive(p);
             } catch (IOException e) {
@@ -136,7 +141,8 @@ final class UdpSocket implements AutoCloseable {
                 }
                 return;
             }
-            sink.datagram(buffer, p.getLength(), (InetSocketAddress) p.getSocketAddress());
+            sink.datagram(java.util.Arrays.copyOf(buffer, p.getLength()), p.getLength(),
+                    (InetSocketAddress) p.getSocketAddress());
         }
     }
 
