@@ -181,7 +181,7 @@ public final class MediaChannel implements AutoCloseable {
      * @return the RTP port; RTCP is the next one
      */
     public int openUdp() {
-        UdpSocket[] pair = UdpSocket.openPair(config.maxPacketSize(), config.udpReadBufferSize());
+        UdpSocket[] pair = UdpSocket.openPair(config.udpReadBufferSize());
         rtpSocket = pair[0];
         rtcpSocket = pair[1];
         return rtpSocket.localPort();
@@ -223,10 +223,9 @@ public final class MediaChannel implements AutoCloseable {
      */
     public void startMulticast(InetAddress group, int rtpPort, int rtcpPort, int ttl, NetworkInterface iface,
                                java.util.function.Consumer<IOException> onError) {
-        rtpSocket = UdpSocket.joinMulticast(group, rtpPort, iface, ttl, config.maxPacketSize(), config.udpReadBufferSize());
+        rtpSocket = UdpSocket.joinMulticast(group, rtpPort, iface, ttl, config.udpReadBufferSize());
         try {
-            rtcpSocket = UdpSocket.joinMulticast(group, rtcpPort, iface, ttl, config.maxPacketSize(),
-                    config.udpReadBufferSize());
+            rtcpSocket = UdpSocket.joinMulticast(group, rtcpPort, iface, ttl, config.udpReadBufferSize());
         } catch (RuntimeException e) {
             rtpSocket.close();
             throw e;

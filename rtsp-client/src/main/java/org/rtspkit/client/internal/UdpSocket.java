@@ -25,13 +25,11 @@ final class UdpSocket implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65507;
 
     private final DatagramSocket socket;
-    private final int maxPacketSize;
     private Thread thread;
     private volatile boolean closed;
 
-    private UdpSocket(DatagramSocket socket, int maxPacketSize) {
+    private UdpSocket(DatagramSocket socket) {
         this.socket = socket;
-        this.maxPacketSize = maxPacketSize;
     }
 
     /**
@@ -39,7 +37,7 @@ final class UdpSocket implements AutoCloseable {
      *
      * @return the RTP socket and the RTCP socket
      */
-    static UdpSocket[] openPair(int maxPacketSize, int readBufferSize) {
+    static UdpSocket[] openPair(int readBufferSize) {
         for (int attempt = 0; attempt < 100; attempt++) {
             DatagramSocket rtp = null;
             try {
@@ -56,7 +54,7 @@ final class UdpSocket implements AutoCloseable {
                     rtp.close();
                     continue;
                 }
-                UdpSocket[] pair = {new UdpSocket(rtp, maxPacketSize), new UdpSocket(rtcp, maxPacketSize)};
+                UdpSocket[] pair = {new UdpSocket(rtp), new UdpSocket(rtcp)};
                 for (UdpSocket s : pair) {
                     s.readBuffer(readBufferSize);
                 }
@@ -79,8 +77,7 @@ final class UdpSocket implements AutoCloseable {
      * @param iface the interface to join on, or null for the system's choice
      * @param ttl the TTL of what this socket sends to the group
      */
-    static UdpSocket joinMulticast(InetAddress group, int port, NetworkInterface iface, int ttl, int maxPacketSize,
-                                   int readBufferSize) {
+    static UdpSocket joinMulticast(InetAddress group, int port, NetworkInterface iface, int ttl, int readBufferSize) {
         MulticastSocket socket = null;
         try {
             socket = new MulticastSocket(null);
@@ -99,7 +96,7 @@ final class UdpSocket implements AutoCloseable {
             }
             socket.setTimeToLive(ttl);
             socket.joinGroup(new InetSocketAddress(group, 0), iface);
-            UdpSocket s = new UdpSocket(socket, maxPacketSize);
+            UdpSocket s = new UdpSocket(socket);
             s.readBuffer(readBufferSize);
             return s;
         } catch (IOException e) {

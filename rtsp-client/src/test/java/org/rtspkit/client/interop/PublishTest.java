@@ -51,6 +51,8 @@ class PublishTest {
             assertEquals(0, ffmpeg.await(30), ffmpeg.output());
             long frames = new Tools.Result(0, ffmpeg.output()).last("frame");
             assertEquals(sent, frames, "FFmpeg decoded over " + mode + ":\n" + ffmpeg.output());
+            System.out.println("interop: publish into FFmpeg listen, " + mode + ": " + sent + " pictures sent, " + frames
+                    + " decoded by FFmpeg");
         }
     }
 
@@ -87,6 +89,8 @@ class PublishTest {
             }
             assertEquals(sent, frames, "pictures FFmpeg decoded from what GStreamer recorded over " + mode + "\n"
                     + server.output());
+            System.out.println("interop: publish into GStreamer rtsp-server (RECORD), " + mode + ": " + sent
+                    + " pictures sent, " + frames + " decoded by FFmpeg");
         }
     }
 
