@@ -28,6 +28,7 @@ import org.rtspkit.api.ServerConnection;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.SessionStats;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /**
  * 1,000 readers join and leave a live stream in five waves of 200 (TCP and UDP, leaving by TEARDOWN,
@@ -126,14 +127,14 @@ class ChurnTest {
 
     /** A reader that stays for the whole run, counting what it gets and checking the order. */
     private static final class Stayer {
-        final RawRtspClient control;
+        final TestRtspClient control;
         final UdpClient udp;
         final ServerSession session;
         final AtomicInteger received = new AtomicInteger();
         volatile int last = -1;
         volatile String disorder;
 
-        Stayer(RawRtspClient control, UdpClient udp, ServerSession session) {
+        Stayer(TestRtspClient control, UdpClient udp, ServerSession session) {
             this.control = control;
             this.udp = udp;
             this.session = session;
@@ -146,11 +147,11 @@ class ChurnTest {
                 if (udp != null) {
                     seq = RtpPacket.unmarshal(UdpClient.receive(udp.rtp).data()).sequenceNumber();
                 } else {
-                    RawRtspClient.Frame f = control.readFrame();
+                    TestRtspClient.Frame f = control.frame();
                     if (f.channel() != 0) {
                         continue; // a sender report
                     }
-                    seq = RtpPacket.unmarshal(f.payload()).sequenceNumber();
+                    seq = RtpPacket.unmarshal(f.data()).sequenceNumber();
                 }
                 if (seq <= last && disorder == null) {
                     disorder = seq + " after " + last;
@@ -167,7 +168,7 @@ class ChurnTest {
                 if (udp != null) {
                     UdpClient.send(udp.rtcp, report, serverRtcpPort);
                 } else {
-                    control.writeFrame(1, report);
+                    control.send(1, report);
                 }
             } catch (IOException e) {
                 // the read side reports a broken reader
@@ -176,7 +177,7 @@ class ChurnTest {
     }
 
     /** One churning reader: its connection, and its UDP ports if it reads over UDP. */
-    private record Churner(RawRtspClient control, UdpClient udp, String session) {
+    private record Churner(TestRtspClient control, UdpClient udp, String session) {
     }
 
     @Test
@@ -284,7 +285,7 @@ class ChurnTest {
     }
 
     private Stayer joinStayer(boolean udp) throws Exception {
-        RawRtspClient c = new RawRtspClient(server.rtspAddress());
+        TestRtspClient c = new TestRtspClient(server.rtspAddress());
         UdpClient ports = null;
         String transport = "Transport: RTP/AVP/TCP;unicast";
         if (udp) {
@@ -292,7 +293,7 @@ class ChurnTest {
             ports.rtp.setReceiveBufferSize(1 << 20);
             transport = "Transport: RTP/AVP;unicast;client_port=" + ports.clientPort();
         }
-        RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", transport);
+        TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", transport);
         assertEquals(200, s.status());
         assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
         ServerSession session = stream.readers().stream().filter(r -> r.id().equals(s.sessionId())).findFirst().orElseThrow();
@@ -327,14 +328,14 @@ class ChurnTest {
     }
 
     private Churner joinChurner(boolean udp) throws Exception {
-        RawRtspClient c = new RawRtspClient(server.rtspAddress());
+        TestRtspClient c = new TestRtspClient(server.rtspAddress());
         UdpClient ports = null;
         String transport = "Transport: RTP/AVP/TCP;unicast";
         if (udp) {
             ports = udpPorts();
             transport = "Transport: RTP/AVP;unicast;client_port=" + ports.clientPort();
         }
-        RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", transport);
+        TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", transport);
         assertEquals(200, s.status());
         assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
         return new Churner(c, ports, s.sessionId());
