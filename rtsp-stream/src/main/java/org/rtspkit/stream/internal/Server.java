@@ -8,8 +8,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
-import javax.net.ssl.SSLContext;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,18 @@ import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.spi.TransportProvider;
 import org.rtspkit.spi.Transports;
+import org.rtspkit.stream.internal.net.Connection;
+import org.rtspkit.stream.internal.net.IoLoop;
+import org.rtspkit.stream.internal.session.Session;
+import org.rtspkit.stream.internal.session.SessionHost;
+import org.rtspkit.stream.internal.session.SessionRegistry;
+import org.rtspkit.stream.internal.stream.Stream;
 
 /**
  * The RTSP server: the listener, the I/O loops, the sessions and streams, and the timers that send
  * reports and end silent sessions. Start one with {@link #start}.
  */
-public final class Server implements RtspServer {
+public final class Server implements RtspServer, SessionHost {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
 
     private final ServerConfig config;
@@ -60,10 +64,10 @@ public final class Server implements RtspServer {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Thread acceptor;
-    private final RequestProcessor processor;
+    private final SessionRegistry registry;
+    private final ConnectionRequests requests;
     private final SecureRandom random = new SecureRandom();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
@@ -96,7 +100,8 @@ public final class Server implements RtspServer {
         // Last but the processor: the factory may already create streams on this server.
         ServerHandler h = handlerFactory.apply(this);
         this.handler = h == null ? new ServerHandler() { } : h;
-        this.processor = new RequestProcessor(this);
+        this.registry = new SessionRegistry(this);
+        this.requests = new ConnectionRequests(this, registry);
         this.acceptor = new Thread(this::acceptLoop, "rtspkit-accept " + boundAddress);
         acceptor.setDaemon(true);
     }
@@ -193,7 +198,7 @@ public final class Server implements RtspServer {
             }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             IoLoop loop = nextLoop();
-            Connection c = new Connection(this, loop, ch, netIo(ch), refusal);
+            Connection c = new Connection(requests, config, loop, ch, config.tlsContext(), workers, refusal);
             connections.add(c);
             handler.onConnectionOpen(c);
             loop.execute(c::register);
@@ -207,15 +212,6 @@ public final class Server implements RtspServer {
         }
     }
 
-    private NetIo netIo(SocketChannel ch) throws IOException {
-        SSLContext tls = config.tlsContext();
-        if (tls == null) {
-            return new PlainIo(ch);
-        }
-        InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-        return new TlsIo(ch, tls.createSSLEngine(remote.getHostString(), remote.getPort()));
-    }
-
     // ---- timers
 
     private void checkTimeouts() {
@@ -223,19 +219,7 @@ public final class Server implements RtspServer {
         for (Connection c : connections) {
             c.loop().execute(() -> c.checkTimeouts(now));
         }
-        for (Session s : sessions.values()) {
-            SessionState st = s.state();
-            if (s.isTcp() || s.transport() == null) {
-                continue;
-            }
-            if (st == SessionState.RECORD && now - s.lastPacketNanos() >= config.readTimeout().toNanos()) {
-                s.closeAsync(new RtspkitException("session timed out"));
-            } else if (st == SessionState.PLAY
-                    && now - s.lastPacketNanos() >= config.idleTimeout().toNanos()
-                    && now - s.lastRequestNanos() >= config.idleTimeout().toNanos()) {
-                s.closeAsync(new RtspkitException("session timed out"));
-            }
-        }
+        registry.closeSilent(now);
     }
 
     private void sendSenderReports() {
@@ -252,10 +236,10 @@ public final class Server implements RtspServer {
     }
 
     private void sendReceiverReports() {
-        for (Session s : sessions.values()) {
+        for (Session s : registry.all()) {
             if (s.state() == SessionState.RECORD && !s.isTcp()) {
                 try {
-                    processor.sendReceiverReports(s);
+                    requests.sessions().sendReceiverReports(s);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "sending receiver reports", e);
                 }
@@ -263,97 +247,76 @@ public final class Server implements RtspServer {
         }
     }
 
-    // ---- bookkeeping used by connections, sessions and streams
+    // ---- what streams and sessions use (SessionHost)
 
     @Override
     public ServerConfig config() {
         return config;
     }
 
-    ServerHandler handler() {
+    @Override
+    public ServerHandler handler() {
         return handler;
     }
 
-    ExecutorService workers() {
+    @Override
+    public ExecutorService workers() {
         return workers;
     }
 
-    RequestProcessor processor() {
-        return processor;
-    }
-
-    SecureRandom random() {
+    @Override
+    public SecureRandom random() {
         return random;
     }
 
-    Map<TransportProtocol, MediaTransport> mediaTransports() {
+    @Override
+    public Map<TransportProtocol, MediaTransport> mediaTransports() {
         return transports;
     }
 
-    /** The multicast service, or null when multicast is off. */
-    MulticastService multicast() {
+    @Override
+    public MulticastService multicast() {
         return multicast;
     }
 
-    /** A loop for work that belongs to no connection (multicast writers), spread like connections. */
-    /** After a fan-out that marked readers' outputs ready quietly (see {@link IoLoop#readyQuietly}). */
-    void wakeLoopsAfterFanOut() {
+    @Override
+    public void wakeLoopsAfterFanOut() {
         IoLoop.wakeAfterFanOut(loops);
     }
 
-    IoLoop nextLoop() {
+    @Override
+    public IoLoop nextLoop() {
         return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
     }
 
-    /** Whether secure media (SAVP) can be served: RTSPS is on and an SRTP provider was found. */
-    boolean srtpAvailable() {
+    @Override
+    public boolean srtpAvailable() {
         return config.tlsContext() != null && srtp != null;
     }
 
-    SrtpProvider srtp() {
+    @Override
+    public SrtpProvider srtp() {
         return srtp;
     }
 
-    /** The suite of the keys this server makes for its streams and sessions. */
-    SrtpSuite srtpSuite() {
+    @Override
+    public SrtpSuite srtpSuite() {
         return config.srtpSuite();
     }
 
-    Session findSession(String id) {
-        return sessions.get(id);
-    }
-
-    int sessionCount() {
-        return sessions.size();
-    }
-
-    void addSession(Session s) {
-        sessions.put(s.id(), s);
-    }
-
-    void sessionClosed(Session s) {
-        sessions.remove(s.id(), s);
-    }
-
-    void streamClosed(Stream s) {
+    @Override
+    public void streamClosed(Stream s) {
         streams.remove(s);
     }
 
-    /** Runs on a worker after a connection closed: applies the session rules, then tells the application. */
-    void connectionClosed(Connection c, Throwable error) {
+    /** A connection closed (called before the session rules and the application's callback). */
+    void connectionRemoved(Connection c) {
         connections.remove(c);
-        Session s = c.boundSession();
-        if (s != null) {
-            s.detach(c);
-            SessionState st = s.state();
-            boolean media = st == SessionState.PLAY || st == SessionState.RECORD;
-            if ((!media || s.isTcp()) && s.connections().isEmpty()) {
-                // A TCP session's media failing (a write timeout, a reset) is why it ends: say so.
-                boolean mediaFailed = media && s.isTcp() && error != null && s.mediaConnection() == c;
-                s.closeNow(mediaFailed ? error : new RtspkitException("not in use"));
-            }
-        }
-        handler.onConnectionClose(c, error);
+    }
+
+    /** How many sessions are open. */
+    public int sessionCount() {
+        return registry.count();
     }
 
     // ---- RtspServer
@@ -412,9 +375,7 @@ public final class Server implements RtspServer {
             s.close();
         }
         RtspkitException terminated = new RtspkitException("terminated");
-        for (Session s : new ArrayList<>(sessions.values())) {
-            s.closeNow(terminated);
-        }
+        registry.closeAll(terminated);
         for (Connection c : List.copyOf(connections)) {
             c.closeAsync(terminated);
         }

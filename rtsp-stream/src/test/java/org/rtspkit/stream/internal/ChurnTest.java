@@ -28,6 +28,7 @@ import org.rtspkit.api.ServerConnection;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.SessionStats;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.stream.internal.stream.Stream;
 import org.rtspkit.testkit.TestRtspClient;
 
 /**

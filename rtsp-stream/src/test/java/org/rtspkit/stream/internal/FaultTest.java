@@ -29,6 +29,7 @@ import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.stream.internal.stream.Stream;
 import org.rtspkit.testkit.TestRtspClient;
 
 /**

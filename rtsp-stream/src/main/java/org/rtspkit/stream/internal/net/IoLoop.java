@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
  * Both queues are lock-free; the selector is woken only when the loop is actually waiting in select.
  * The atomic (not Unsafe-based) jctools queues keep newer JDKs quiet.
  */
-final class IoLoop implements Runnable {
+public final class IoLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(IoLoop.class.getName());
     /** Chunk size of the unbounded queues: the allocation happens once per chunk, not per element. */
     private static final int CHUNK = 1024;
@@ -42,7 +42,7 @@ final class IoLoop implements Runnable {
     /** Set on this loop's thread when a write it ran marked outputs ready without waking their loops. */
     private boolean wakePeers;
 
-    IoLoop(String name) {
+    public IoLoop(String name) {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -52,17 +52,17 @@ final class IoLoop implements Runnable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     /** The server's loops (its own array, never changed); set once, before {@link #start}. */
-    void peers(IoLoop[] all) {
+    public void peers(IoLoop[] all) {
         this.peers = all;
     }
 
     /** The loop whose thread is calling, or null on any other thread. */
-    static IoLoop current() {
+    public static IoLoop current() {
         return CURRENT.get();
     }
 
@@ -72,12 +72,12 @@ final class IoLoop implements Runnable {
         return selector;
     }
 
-    boolean inLoop() {
+    public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
 
     /** Runs {@code task} on this loop's thread, after the tasks submitted before it. */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         tasks.offer(task);
         wakeup();
     }
@@ -103,7 +103,7 @@ final class IoLoop implements Runnable {
      * that a burst of packets (a video frame) reaches each reader's queue before its loop drains it,
      * and leaves in one socket write.
      */
-    static void wakeAfterFanOut(IoLoop[] loops) {
+    public static void wakeAfterFanOut(IoLoop[] loops) {
         IoLoop here = current();
         // Only a loop of the same server wakes its peers later: a relay writes to the streams of
         // several servers (RTSP and RTSPS) from one server's loop, and the others' loops would sleep on.
@@ -209,7 +209,7 @@ final class IoLoop implements Runnable {
     }
 
     /** Stops the thread and waits for it; the selector's channels are closed by their owners. */
-    void close() {
+    public void close() {
         closed = true;
         selector.wakeup();
         if (!inLoop()) {

@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.stream;
 
 import java.util.ArrayList;
 import java.util.Base64;

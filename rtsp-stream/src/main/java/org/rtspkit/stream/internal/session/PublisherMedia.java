@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class PublisherMedia implements InboundPackets {
 
     private final Session session;
     private final Media media;
-    private final Server server;
+    private final SessionHost host;
     private final Map<Integer, FormatReceiver> formats = new HashMap<>();
     private final List<Consumer<RtcpPacket>> rtcpCallbacks = new CopyOnWriteArrayList<>();
     private final Counters counters = new Counters();
@@ -43,12 +43,12 @@ final class PublisherMedia implements InboundPackets {
     private final byte[] serverMikey;
 
     /** @param clientKey the publisher's SRTP key (SAVP), or null for plain RTP */
-    PublisherMedia(Session session, Media media, boolean reliable, Server server, SrtpContext clientKey) {
+    PublisherMedia(Session session, Media media, boolean reliable, SessionHost host, SrtpContext clientKey) {
         this.session = session;
         this.media = media;
-        this.server = server;
+        this.host = host;
         this.clientKey = clientKey;
-        long[] ssrcs = SsrcGenerator.generate(media.formats().size(), server.random());
+        long[] ssrcs = SsrcGenerator.generate(media.formats().size(), host.random());
         int i = 0;
         List<CryptoSession> ours = new ArrayList<>();
         for (Format f : media.formats()) {
@@ -57,9 +57,9 @@ final class PublisherMedia implements InboundPackets {
         }
         if (clientKey != null) {
             // Our receiver reports are encrypted with a key of this session's own, given in the SETUP answer.
-            SrtpKeyMaterial key = SrtpKeyMaterial.generate(server.srtpSuite());
-            this.serverKey = server.srtp().createContext(key, ours);
-            this.serverMikey = server.srtp().encodeMikey(new MikeyMessage(key, ours));
+            SrtpKeyMaterial key = SrtpKeyMaterial.generate(host.srtpSuite());
+            this.serverKey = host.srtp().createContext(key, ours);
+            this.serverMikey = host.srtp().encodeMikey(new MikeyMessage(key, ours));
         } else {
             this.serverKey = null;
             this.serverMikey = null;
@@ -124,14 +124,14 @@ final class PublisherMedia implements InboundPackets {
             return;
         }
         counters.rtpPackets++;
-        Instant now = server.config().clock().instant();
+        Instant now = host.config().clock().instant();
         List<RtpPacket> ready = f.receiver.process(packet, packet.sequenceNumber(), packet.timestamp(),
                 f.format.ptsEqualsDts(packet), now);
         long lost = f.receiver.lastLost();
         if (lost > 0) {
             counters.rtpLost += lost;
             try {
-                server.handler().onPacketsLost(session, lost);
+                host.handler().onPacketsLost(session, lost);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "onPacketsLost failed", e);
             }
@@ -146,7 +146,7 @@ final class PublisherMedia implements InboundPackets {
             for (Consumer<RtpPacket> cb : f.callbacks) {
                 cb.accept(p);
             }
-            for (BiConsumer<Media, RtpPacket> cb : session.rtpAnyCallbacks()) {
+            for (BiConsumer<Media, RtpPacket> cb : session.medias().rtpAnyCallbacks()) {
                 cb.accept(media, p);
             }
         } catch (RuntimeException e) {
@@ -160,10 +160,10 @@ final class PublisherMedia implements InboundPackets {
     public void rtcp(byte[] data, int offset, int length) {
         session.touchPacket();
         counters.bytes += length;
-        if (length > server.config().maxPacketSize()) {
+        if (length > host.config().maxPacketSize()) {
             counters.rtcpInError++;
             decodeError(new MalformedDataException("RTCP packet size (" + length
-                    + ") is greater than maximum allowed (" + server.config().maxPacketSize() + ")"));
+                    + ") is greater than maximum allowed (" + host.config().maxPacketSize() + ")"));
             return;
         }
         List<RtcpPacket> packets;
@@ -183,7 +183,7 @@ final class PublisherMedia implements InboundPackets {
             return;
         }
         counters.rtcpPackets++;
-        Instant now = server.config().clock().instant();
+        Instant now = host.config().clock().instant();
         for (RtcpPacket p : packets) {
             if (p instanceof SenderReport sr) {
                 for (FormatReceiver f : formats.values()) {
@@ -196,7 +196,7 @@ final class PublisherMedia implements InboundPackets {
                 for (Consumer<RtcpPacket> cb : rtcpCallbacks) {
                     cb.accept(p);
                 }
-                for (BiConsumer<Media, RtcpPacket> cb : session.rtcpAnyCallbacks()) {
+                for (BiConsumer<Media, RtcpPacket> cb : session.medias().rtcpAnyCallbacks()) {
                     cb.accept(media, p);
                 }
             } catch (RuntimeException e) {
@@ -207,7 +207,7 @@ final class PublisherMedia implements InboundPackets {
 
     private void decodeError(Exception e) {
         try {
-            server.handler().onDecodeError(session, e);
+            host.handler().onDecodeError(session, e);
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.WARNING, "onDecodeError failed", ex);
         }

@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.stream;
 
 import java.util.Set;
 import org.rtspkit.spi.MediaBinding;
@@ -9,7 +9,7 @@ import org.rtspkit.spi.TransportSpec;
  * A multicast reader's media: nothing is sent to the reader itself (the stream's group carries its
  * packets), and its RTCP arrives on the group's socket, matched to the session by address.
  */
-record MulticastBinding(TransportSpec reply) implements MediaBinding {
+public record MulticastBinding(TransportSpec reply) implements MediaBinding {
     @Override
     public PacketSink sink() {
         return null;

@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.net;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * large bias while the writer is still offering the packet, so that readers finishing early cannot
  * bring it to zero; the writer then settles the count with the number of readers that took it.
  */
-final class OutboundPacket {
+public final class OutboundPacket {
     private static final VarHandle REFS;
     /** Larger than any number of readers. */
     private static final int WRITER_BIAS = 1 << 30;
@@ -25,16 +25,16 @@ final class OutboundPacket {
         }
     }
 
-    final byte[] data;
-    final PacketPool pool;
-    int mediaIndex;
-    boolean rtcp;
-    int length;
+    private final byte[] data;
+    private final PacketPool pool;
+    private int mediaIndex;
+    private boolean rtcp;
+    private int length;
     @SuppressWarnings("unused") // through REFS
     private volatile int refs;
 
     /** A packet that is not recycled (reports, application RTCP). */
-    OutboundPacket(int mediaIndex, boolean rtcp, byte[] data, int length) {
+    public OutboundPacket(int mediaIndex, boolean rtcp, byte[] data, int length) {
         this.mediaIndex = mediaIndex;
         this.rtcp = rtcp;
         this.data = data;
@@ -48,8 +48,25 @@ final class OutboundPacket {
         this.pool = pool;
     }
 
+    /** The buffer: the writer fills a pooled packet's before {@link #beginOffers}, nobody changes it after. */
+    public byte[] data() {
+        return data;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int mediaIndex() {
+        return mediaIndex;
+    }
+
+    public boolean isRtcp() {
+        return rtcp;
+    }
+
     /** The writer is about to offer this pooled packet. */
-    void beginOffers(int media, boolean isRtcp, int size) {
+    public void beginOffers(int media, boolean isRtcp, int size) {
         this.mediaIndex = media;
         this.rtcp = isRtcp;
         this.length = size;
@@ -57,14 +74,14 @@ final class OutboundPacket {
     }
 
     /** The writer is done: {@code taken} readers hold the packet now. */
-    void endOffers(int taken) {
+    public void endOffers(int taken) {
         if (pool != null && (int) REFS.getAndAdd(this, taken - WRITER_BIAS) == WRITER_BIAS - taken) {
             pool.recycle(this);
         }
     }
 
     /** A reader has sent (or discarded) the packet. */
-    void release() {
+    public void release() {
         if (pool != null && (int) REFS.getAndAdd(this, -1) == 1) {
             pool.recycle(this);
         }

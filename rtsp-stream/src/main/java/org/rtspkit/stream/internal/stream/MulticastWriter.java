@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.stream;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,18 +11,20 @@ import org.rtspkit.spi.MulticastService;
 import org.rtspkit.spi.PacketSink;
 import org.rtspkit.spi.PortPair;
 import org.rtspkit.spi.TransportSpec;
+import org.rtspkit.stream.internal.net.IoLoop;
+import org.rtspkit.stream.internal.net.SessionOutput;
 
 /**
  * The multicast side of a stream: one group per media, fed once per packet for all multicast readers.
  * It exists from the first multicast reader's SETUP to the last one's departure, and it is a
- * {@link Stream.Recipient} like a reader, so it gets the same packets and sender reports.
+ * {@link Recipient} like a reader, so it gets the same packets and sender reports.
  */
-final class MulticastWriter implements Stream.Recipient {
+public final class MulticastWriter implements Recipient {
     private static final System.Logger LOG = System.getLogger(MulticastWriter.class.getName());
 
     private final MulticastGroup[] groups;
     private final SessionOutput output;
-    private final Stream.ReaderCounters counters = new Stream.ReaderCounters();
+    private final ReaderCounters counters = new ReaderCounters();
     private final boolean secure;
     private final int ttl;
 
@@ -66,14 +68,10 @@ final class MulticastWriter implements Stream.Recipient {
     }
 
     /** The SETUP answer for a reader of one media. */
-    TransportSpec reply(int media, TransportProfile profile) {
+    public TransportSpec reply(int media, TransportProfile profile) {
         MulticastGroup g = groups[media];
         return new TransportSpec(TransportProtocol.UDP_MULTICAST, profile, g.group().getHostAddress(), null, null,
                 new PortPair(g.rtpPort(), g.rtcpPort()), ttl, null, null, null, null);
-    }
-
-    int rtcpPort(int media) {
-        return groups[media].rtcpPort();
     }
 
     @Override
@@ -82,7 +80,7 @@ final class MulticastWriter implements Stream.Recipient {
     }
 
     @Override
-    public Stream.ReaderCounters readerCounters() {
+    public ReaderCounters readerCounters() {
         return counters;
     }
 

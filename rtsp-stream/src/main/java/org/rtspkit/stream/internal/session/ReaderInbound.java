@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.session;
 
 import java.util.List;
 import org.rtspkit.api.MalformedDataException;
@@ -9,6 +9,7 @@ import org.rtspkit.api.SenderReport;
 import org.rtspkit.spi.InboundPackets;
 import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.SrtpException;
+import org.rtspkit.stream.internal.stream.Stream;
 
 /**
  * What a reader sends back: RTCP receiver reports, which keep a UDP reader alive and tell how many
@@ -17,14 +18,14 @@ import org.rtspkit.spi.SrtpException;
 final class ReaderInbound implements InboundPackets {
     private final Session session;
     private final Stream stream;
-    private final Server server;
+    private final SessionHost host;
     /** The reader's own SRTP key for its RTCP (SAVP), or null. */
     private final SrtpContext clientKey;
 
-    ReaderInbound(Session session, Stream stream, Server server, SrtpContext clientKey) {
+    ReaderInbound(Session session, Stream stream, SessionHost host, SrtpContext clientKey) {
         this.session = session;
         this.stream = stream;
-        this.server = server;
+        this.host = host;
         this.clientKey = clientKey;
     }
 
@@ -35,10 +36,10 @@ final class ReaderInbound implements InboundPackets {
 
     @Override
     public void rtcp(byte[] data, int offset, int length) {
-        if (length > server.config().maxPacketSize()) {
+        if (length > host.config().maxPacketSize()) {
             session.rtcpRejected();
-            server.handler().onDecodeError(session, new MalformedDataException("RTCP packet size (" + length
-                    + ") is greater than maximum allowed (" + server.config().maxPacketSize() + ")"));
+            host.handler().onDecodeError(session, new MalformedDataException("RTCP packet size (" + length
+                    + ") is greater than maximum allowed (" + host.config().maxPacketSize() + ")"));
             return;
         }
         List<RtcpPacket> packets;
@@ -50,12 +51,12 @@ final class ReaderInbound implements InboundPackets {
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
         } catch (SrtpException e) {
             session.rtcpRejected();
-            server.handler().onDecodeError(session, new MalformedDataException("SRTCP packet rejected: " + e.getMessage()));
+            host.handler().onDecodeError(session, new MalformedDataException("SRTCP packet rejected: " + e.getMessage()));
             return;
         } catch (RuntimeException e) {
             // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
             session.rtcpRejected();
-            server.handler().onDecodeError(session, e);
+            host.handler().onDecodeError(session, e);
             return;
         }
         // Only what decodes (and, for SAVP, authenticates) keeps a reader alive.
@@ -64,7 +65,7 @@ final class ReaderInbound implements InboundPackets {
             List<ReceptionReport> blocks = p instanceof ReceiverReport rr ? rr.reports()
                     : p instanceof SenderReport sr ? sr.reports() : List.of();
             for (ReceptionReport b : blocks) {
-                if (stream.ownsSsrc(b.ssrc())) {
+                if (stream.medias().ownsSsrc(b.ssrc())) {
                     session.reportedLost(b.totalLost());
                 }
             }

@@ -1,4 +1,4 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.net;
 
 import org.rtspkit.api.RtspResponse;
 
@@ -7,12 +7,12 @@ import org.rtspkit.api.RtspResponse;
  * written (so that media follows the PLAY or RECORD response), and the error that closes the
  * connection afterwards, if any.
  */
-record Outcome(RtspResponse response, Runnable afterWrite, Throwable closeError) {
-    static Outcome of(RtspResponse response) {
+public record Outcome(RtspResponse response, Runnable afterWrite, Throwable closeError) {
+    public static Outcome of(RtspResponse response) {
         return new Outcome(response, null, null);
     }
 
-    Outcome withResponse(RtspResponse r) {
+    public Outcome withResponse(RtspResponse r) {
         return new Outcome(r, afterWrite, closeError);
     }
 }

@@ -1,7 +1,8 @@
-package org.rtspkit.stream.internal;
+package org.rtspkit.stream.internal.net;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.rtspkit.spi.PacketSink;
 
@@ -13,7 +14,7 @@ import org.rtspkit.spi.PacketSink;
  * The loop sends up to {@link #BATCH} packets per turn and then flushes the connection once, so a burst
  * of packets for a TCP reader leaves in one socket write.
  */
-final class SessionOutput {
+public final class SessionOutput {
     /** Packets sent per turn before other outputs get theirs. */
     static final int BATCH = 64;
 
@@ -24,7 +25,7 @@ final class SessionOutput {
     /** The RTSP connection that carries this session's packets (TCP); null for UDP. */
     private final Connection carrier;
     /** What to do when a sink fails: close the session it belongs to. */
-    private final java.util.function.Consumer<Throwable> onFailure;
+    private final Consumer<Throwable> onFailure;
     private OutboundPacket pending;
     /** Set while the carrier's output is full: offers then only queue, and the carrier resumes us. */
     private volatile boolean blocked;
@@ -32,8 +33,15 @@ final class SessionOutput {
     private volatile boolean started;
     private volatile boolean closed;
 
-    SessionOutput(java.util.function.Consumer<Throwable> onFailure, int capacity, IoLoop loop, PacketSink[] sinks,
-                  Connection carrier) {
+    /**
+     * @param onFailure what to do when a sink throws (close the session)
+     * @param capacity  the queue's size, a power of two
+     * @param loop      the loop that drains the queue
+     * @param sinks     one per media index, null for a media the session did not set up
+     * @param carrier   the connection whose output the sinks write to (TCP), or null
+     */
+    public SessionOutput(Consumer<Throwable> onFailure, int capacity, IoLoop loop, PacketSink[] sinks,
+                         Connection carrier) {
         this.onFailure = onFailure;
         this.queue = new MpscAtomicArrayQueue<>(capacity);
         this.loop = loop;
@@ -42,7 +50,7 @@ final class SessionOutput {
     }
 
     /** Queues a packet; false when the queue is full (the packet is dropped for this session only). */
-    boolean offer(OutboundPacket packet) {
+    public boolean offer(OutboundPacket packet) {
         return offer(packet, true);
     }
 
@@ -50,7 +58,7 @@ final class SessionOutput {
      * As {@link #offer(OutboundPacket)}; with {@code wake} false the loop is not woken, and the caller
      * must call {@link IoLoop#wakeAfterFanOut} once it has offered to every reader.
      */
-    boolean offer(OutboundPacket packet, boolean wake) {
+    public boolean offer(OutboundPacket packet, boolean wake) {
         if (closed || !queue.offer(packet)) {
             return false;
         }
@@ -58,12 +66,12 @@ final class SessionOutput {
         return true;
     }
 
-    boolean hasMedia(int mediaIndex) {
+    public boolean hasMedia(int mediaIndex) {
         return mediaIndex < sinks.length && sinks[mediaIndex] != null;
     }
 
     /** Asks the loop for a turn, unless one is already pending or there is nothing it could do. */
-    void schedule() {
+    public void schedule() {
         schedule(true);
     }
 
@@ -81,7 +89,7 @@ final class SessionOutput {
      * Lets queued packets go out. Packets offered before this (by the application during PLAY or
      * RECORD handling) wait, so that they follow the response on the wire.
      */
-    void start() {
+    public void start() {
         started = true;
         schedule();
     }
@@ -104,8 +112,9 @@ final class SessionOutput {
             pending = null;
             int sent = 0;
             while (p != null) {
-                PacketSink sink = p.mediaIndex < sinks.length ? sinks[p.mediaIndex] : null;
-                if (sink != null && !sink.send(p.rtcp, p.data, 0, p.length)) {
+                int media = p.mediaIndex();
+                PacketSink sink = media < sinks.length ? sinks[media] : null;
+                if (sink != null && !sink.send(p.isRtcp(), p.data(), 0, p.length())) {
                     pending = p;
                     blocked = true;
                     break;
@@ -130,7 +139,7 @@ final class SessionOutput {
     }
 
     /** Runs on any thread. Packets still queued go back to their pools, on the loop: it is the queue's consumer. */
-    void close() {
+    public void close() {
         closed = true;
         loop.execute(this::discard);
     }

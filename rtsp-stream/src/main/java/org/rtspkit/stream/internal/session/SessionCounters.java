@@ -1,0 +1,59 @@
+package org.rtspkit.stream.internal.session;
+
+import org.rtspkit.api.SessionStats;
+import org.rtspkit.stream.internal.stream.ReaderCounters;
+
+/**
+ * What a session counts itself, and the sum that becomes its {@link SessionStats}: a publisher's
+ * medias count what they receive, the stream counts what it sends a reader.
+ */
+final class SessionCounters {
+    private volatile long reportedLost;
+    private volatile long outboundRtcp;
+    /** RTCP from a reader: written by the one thread that receives the session's packets. */
+    private volatile long readerRtcpPackets;
+    private volatile long readerRtcpInError;
+
+    void readerRtcpAccepted() {
+        readerRtcpPackets++;
+    }
+
+    void readerRtcpRejected() {
+        readerRtcpInError++;
+    }
+
+    /** The cumulative loss of the reader's latest receiver report about our packets. */
+    void reportedLost(long lost) {
+        this.reportedLost = lost;
+    }
+
+    /** The application's RTCP, queued for the client. */
+    void outboundRtcp() {
+        outboundRtcp++;
+    }
+
+    SessionStats stats(SessionMedias medias, ReaderCounters reader) {
+        long inBytes = 0;
+        long inRtp = 0;
+        long inLost = 0;
+        long inRtpErr = 0;
+        long inRtcp = readerRtcpPackets;
+        long inRtcpErr = readerRtcpInError;
+        for (SetupMedia m : medias.all()) {
+            if (m.inbound() != null) {
+                PublisherMedia.Counters c = m.inbound().counters();
+                inBytes += c.bytes;
+                inRtp += c.rtpPackets;
+                inLost += c.rtpLost;
+                inRtpErr += c.rtpInError;
+                inRtcp += c.rtcpPackets;
+                inRtcpErr += c.rtcpInError;
+            }
+        }
+        long outRtp = reader == null ? 0 : reader.packets();
+        long outBytes = reader == null ? 0 : reader.octets();
+        long dropped = reader == null ? 0 : reader.droppedPackets();
+        return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, outBytes, outRtp, dropped,
+                reportedLost, outboundRtcp);
+    }
+}
