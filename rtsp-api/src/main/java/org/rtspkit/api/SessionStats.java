@@ -1,7 +1,9 @@
 package org.rtspkit.api;
 
 /**
- * Counters of one session, summed over its medias.
+ * Counters of one session, summed over its medias. Every RTP packet its stream offers a reader is
+ * either queued for it ({@code outboundRtpPackets}) or refused by its full queue
+ * ({@code outboundRtpPacketsDropped}).
  *
  * @param inboundBytes                   RTP and RTCP bytes received from the client
  * @param inboundRtpPackets              RTP packets received from a publisher
@@ -9,8 +11,9 @@ package org.rtspkit.api;
  * @param inboundRtpPacketsInError       RTP packets received that could not be decoded
  * @param inboundRtcpPackets             RTCP packets received from the client
  * @param inboundRtcpPacketsInError      RTCP packets received that could not be decoded
- * @param outboundBytes                  RTP and RTCP bytes sent to the client
- * @param outboundRtpPackets             RTP packets sent to a reader
+ * @param outboundBytes                  RTP bytes queued for a reader (as marshalled, before SRTP) and the
+ *                                       application's RTCP bytes queued for the client
+ * @param outboundRtpPackets             RTP packets queued for a reader
  * @param outboundRtpPacketsDropped      RTP packets a reader lost because its write queue was full
  * @param outboundRtpPacketsReportedLost RTP packets lost, as the reader's latest receiver report counts them (cumulative)
  * @param outboundRtcpPackets            RTCP packets sent to the client

@@ -26,6 +26,7 @@ import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.OutboundPacket;
 import org.rtspkit.stream.internal.net.SessionOutput;
 import org.rtspkit.stream.internal.stream.ReaderCounters;
+import org.rtspkit.stream.internal.stream.ReaderTotals;
 import org.rtspkit.stream.internal.stream.Stream;
 import org.rtspkit.stream.internal.stream.StreamReader;
 
@@ -293,7 +294,8 @@ public final class Session implements StreamReader {
 
     @Override
     public SessionStats stats() {
-        return counters.stats(medias, readerCounters);
+        Stream s = stream;
+        return counters.stats(medias, s == null ? ReaderTotals.NONE : s.totals(this));
     }
 
     /** A reader's RTCP decoded: it counts, and keeps the session alive. */
@@ -351,7 +353,7 @@ public final class Session implements StreamReader {
         int index = medias.outputIndex(media);
         byte[] data = packet.marshal();
         if (out.offer(new OutboundPacket(index, true, data, data.length))) {
-            counters.outboundRtcp();
+            counters.outboundRtcp(data.length);
         }
     }
 

@@ -1,15 +1,16 @@
 package org.rtspkit.stream.internal.session;
 
 import org.rtspkit.api.SessionStats;
-import org.rtspkit.stream.internal.stream.ReaderCounters;
+import org.rtspkit.stream.internal.stream.ReaderTotals;
 
 /**
  * What a session counts itself, and the sum that becomes its {@link SessionStats}: a publisher's
- * medias count what they receive, the stream counts what it sends a reader.
+ * medias count what they receive, the stream counts what it queues for a reader.
  */
 final class SessionCounters {
     private volatile long reportedLost;
     private volatile long outboundRtcp;
+    private volatile long outboundRtcpBytes;
     /** RTCP from a reader: written by the one thread that receives the session's packets. */
     private volatile long readerRtcpPackets;
     private volatile long readerRtcpInError;
@@ -28,11 +29,12 @@ final class SessionCounters {
     }
 
     /** The application's RTCP, queued for the client. */
-    void outboundRtcp() {
+    void outboundRtcp(int bytes) {
         outboundRtcp++;
+        outboundRtcpBytes += bytes;
     }
 
-    SessionStats stats(SessionMedias medias, ReaderCounters reader) {
+    SessionStats stats(SessionMedias medias, ReaderTotals reader) {
         long inBytes = 0;
         long inRtp = 0;
         long inLost = 0;
@@ -50,10 +52,7 @@ final class SessionCounters {
                 inRtcpErr += c.rtcpInError;
             }
         }
-        long outRtp = reader == null ? 0 : reader.packets();
-        long outBytes = reader == null ? 0 : reader.octets();
-        long dropped = reader == null ? 0 : reader.droppedPackets();
-        return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, outBytes, outRtp, dropped,
-                reportedLost, outboundRtcp);
+        return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, reader.bytes() + outboundRtcpBytes,
+                reader.packets(), reader.dropped(), reportedLost, outboundRtcp);
     }
 }

@@ -3,11 +3,14 @@ package org.rtspkit.stream.internal.stream;
 import org.rtspkit.stream.internal.rtp.SenderReportState;
 
 /**
- * What a stream counts per recipient: the sender report state of each format, and the packets its
- * full queue refused. Written by the stream's writer under the stream's lock.
+ * What a stream counts per recipient: the sender report state of each format (since it last started
+ * playing), and the RTP packets queued for it or refused by its full queue (since it joined). Written by
+ * the stream's writer and read by {@link Stream#totals}, both under the stream's lock.
  */
 public final class ReaderCounters {
     private SenderReportState[] reports = new SenderReportState[0];
+    private long queued;
+    private long queuedBytes;
     private long dropped;
 
     /** A reader (re)starting to play counts its reports from zero. */
@@ -23,30 +26,18 @@ public final class ReaderCounters {
         return reports[formatIndex];
     }
 
+    /** A packet of {@code size} bytes went into the recipient's queue. */
+    void queued(int size) {
+        queued++;
+        queuedBytes += size;
+    }
+
+    /** The recipient's full queue refused a packet. */
     void dropped() {
         dropped++;
     }
 
-    /** Packets the recipient's full queue refused. */
-    public long droppedPackets() {
-        return dropped;
-    }
-
-    /** RTP packets counted by its sender reports, since it last started playing. */
-    public long packets() {
-        long n = 0;
-        for (SenderReportState r : reports) {
-            n += r.packetCount();
-        }
-        return n;
-    }
-
-    /** RTP payload octets counted by its sender reports, since it last started playing. */
-    public long octets() {
-        long n = 0;
-        for (SenderReportState r : reports) {
-            n += r.octetCount();
-        }
-        return n;
+    ReaderTotals totals() {
+        return new ReaderTotals(queued, queuedBytes, dropped);
     }
 }

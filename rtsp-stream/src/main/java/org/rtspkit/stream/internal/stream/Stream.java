@@ -27,7 +27,7 @@ import org.rtspkit.stream.internal.net.SessionOutput;
 /**
  * The fan-out core. A written packet is marshalled once, stamped with the stream's SSRC for its format,
  * and the same {@link OutboundPacket} is queued for every active reader of its media: the per-reader
- * work is a queue offer and two counter additions, with no copy and no allocation.
+ * work is a queue offer and a few counter additions, with no copy and no allocation.
  *
  * <p>Writes, reader changes and reports take {@link #lock}; the set of active readers is an array
  * replaced on change ({@link StreamReaders}), so the write loop reads it without copying.
@@ -141,6 +141,7 @@ public final class Stream implements ServerStream {
                     }
                     continue;
                 }
+                perReader.queued(size);
                 if (encrypted) {
                     takenSecure++;
                 }
@@ -155,7 +156,7 @@ public final class Stream implements ServerStream {
                 secure.endOffers(takenSecure);
             }
             host.wakeLoopsAfterFanOut();
-            counters.rtp(ms, fs, size, offered, dropped);
+            counters.rtp(ms, fs, size, offered - dropped, dropped);
         }
         if (slow != null) {
             try {
@@ -323,6 +324,14 @@ public final class Stream implements ServerStream {
         }
         for (StreamReader s : matching) {
             s.rtcpAccepted();
+        }
+    }
+
+    /** What the stream delivered to a recipient's queue, or {@link ReaderTotals#NONE} before it played. */
+    public ReaderTotals totals(Recipient recipient) {
+        synchronized (lock) {
+            ReaderCounters c = recipient.readerCounters();
+            return c == null ? ReaderTotals.NONE : c.totals();
         }
     }
 

@@ -15,13 +15,17 @@ final class StreamCounters {
     private long outboundRtcpPackets;
     private long outboundRtpPacketsDropped;
 
-    /** One RTP packet of {@code size} bytes offered to {@code offered} recipients, {@code dropped} of which refused it. */
-    void rtp(StreamMedia media, StreamFormat format, int size, int offered, int dropped) {
-        outboundBytes += (long) size * offered;
-        outboundRtpPackets += offered;
+    /**
+     * One RTP packet of {@code size} bytes, queued for {@code queued} recipients and refused by the full
+     * queues of {@code dropped} others: a packet a queue refused was not sent, so it counts as dropped
+     * only. (The reference server counts it as sent too; its offered total is queued + dropped here.)
+     */
+    void rtp(StreamMedia media, StreamFormat format, int size, int queued, int dropped) {
+        outboundBytes += (long) size * queued;
+        outboundRtpPackets += queued;
         outboundRtpPacketsDropped += dropped;
-        media.outboundBytes += (long) size * offered;
-        format.outboundRtpPackets += offered;
+        media.outboundBytes += (long) size * queued;
+        format.outboundRtpPackets += queued;
     }
 
     /** One RTCP packet of {@code size} bytes queued for one recipient. */
