@@ -1,6 +1,7 @@
 package org.rtspkit.stream.internal.session;
 
 import org.rtspkit.api.SessionStats;
+import org.rtspkit.spi.PacketSink;
 import org.rtspkit.stream.internal.stream.ReaderTotals;
 
 /**
@@ -52,7 +53,16 @@ final class SessionCounters {
                 inRtcpErr += c.rtcpInError;
             }
         }
+        // What the reader's transports took but could not send (a UDP socket's full send buffer) was queued
+        // and not sent: offered = sent + dropped by the queue + dropped by the transport.
+        long transportDropped = 0;
+        for (SetupMedia m : medias.all()) {
+            PacketSink sink = m.binding().sink();
+            if (sink != null) {
+                transportDropped += sink.droppedRtpPackets();
+            }
+        }
         return new SessionStats(inBytes, inRtp, inLost, inRtpErr, inRtcp, inRtcpErr, reader.bytes() + outboundRtcpBytes,
-                reader.packets(), reader.dropped(), reportedLost, outboundRtcp);
+                reader.packets() - transportDropped, reader.dropped(), reportedLost, outboundRtcp, transportDropped);
     }
 }
