@@ -8,7 +8,6 @@ import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.RtspStatusException;
-import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.ServerHandler;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.StreamResponse;
@@ -21,6 +20,7 @@ import org.rtspkit.stream.internal.net.Outcome;
 import org.rtspkit.stream.internal.session.HandlerMethods;
 import org.rtspkit.stream.internal.session.SessionRegistry;
 import org.rtspkit.stream.internal.session.SessionRequests;
+import org.rtspkit.stream.internal.stream.HandlerContractException;
 import org.rtspkit.stream.internal.stream.Stream;
 
 /**
@@ -72,6 +72,11 @@ final class ConnectionRequests implements ConnectionListener {
                 res = res.withBody("text/plain", e.getMessage());
             }
             outcome = new Outcome(res, null, e);
+        } catch (HandlerContractException e) {
+            LOG.log(System.Logger.Level.WARNING, "request " + request.method() + " " + request.uri()
+                    + " failed: " + e.getMessage());
+            outcome = new Outcome(RtspResponse.of(RtspStatus.INTERNAL_SERVER_ERROR)
+                    .withBody("text/plain", e.getMessage()), null, e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request " + request.method() + " " + request.uri() + " failed", e);
             outcome = new Outcome(RtspResponse.of(RtspStatus.INTERNAL_SERVER_ERROR), null, e);
@@ -203,11 +208,11 @@ final class ConnectionRequests implements ConnectionListener {
         }
         if (sr.stream() == null) {
             if (res.body().length == 0) {
-                throw new RtspkitException("the DESCRIBE handler answered 200 without a stream or a body");
+                throw new HandlerContractException("the DESCRIBE handler answered 200 without a stream or a body");
             }
             return Outcome.of(res);
         }
-        Stream stream = (Stream) sr.stream();
+        Stream stream = Stream.answeredBy(sr.stream(), server, "DESCRIBE");
         boolean backChannels = req.headers().all("Require").stream().anyMatch(v -> v.contains(BACKCHANNEL_REQUIRE));
         // VLC asks for multicast this way and then reads the connection address from the SDP.
         boolean vlcMulticast = server.multicast() != null && url.rawQuery() != null

@@ -12,7 +12,6 @@ import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.RtspStatusException;
-import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.api.SessionTransport;
 import org.rtspkit.api.SetupContext;
@@ -32,6 +31,7 @@ import org.rtspkit.spi.SrtpContext;
 import org.rtspkit.spi.TransportSpec;
 import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.Outcome;
+import org.rtspkit.stream.internal.stream.HandlerContractException;
 import org.rtspkit.stream.internal.stream.MulticastBinding;
 import org.rtspkit.stream.internal.stream.Stream;
 import org.rtspkit.stream.internal.stream.StreamReader;
@@ -127,11 +127,12 @@ final class SetupNegotiation {
         Stream stream = null;
         if (!publisher) {
             if (sr.stream() == null) {
-                throw new RtspkitException("the SETUP handler answered 200 to a reader without a stream");
+                throw new HandlerContractException("the SETUP handler answered 200 to a reader without a stream");
             }
-            stream = (Stream) sr.stream();
+            stream = Stream.answeredBy(sr.stream(), host, "SETUP");
             if (s.readerStream() != null && s.readerStream() != stream) {
-                throw new RtspkitException("the SETUP handler answered with a different stream than at the first SETUP");
+                throw new HandlerContractException("the SETUP handler answered with a different stream than at the"
+                        + " first SETUP");
             }
             index = trackIndex(trackId, stream.medias().count());
             media = stream.medias().media(index);
