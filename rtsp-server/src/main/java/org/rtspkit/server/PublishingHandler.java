@@ -1,11 +1,14 @@
 package org.rtspkit.server;
 
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rtspkit.api.AnnounceContext;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
@@ -39,6 +42,12 @@ final class PublishingHandler implements ServerHandler {
         this.paths = paths;
         paths.register(server);
         this.credentials = credentials;
+    }
+
+    @Override
+    public Set<RtspMethod> methods() {
+        return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.ANNOUNCE, RtspMethod.SETUP, RtspMethod.PLAY,
+                RtspMethod.RECORD, RtspMethod.PAUSE, RtspMethod.GET_PARAMETER);
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +24,7 @@ import org.rtspkit.api.MediaType;
 import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -54,6 +57,11 @@ public final class MulticastEngineChecks {
         AtomicReference<Throwable> closedWith = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
         ServerHandler handler = new ServerHandler() {
+            @Override
+            public Set<RtspMethod> methods() {
+                return EnumSet.of(RtspMethod.SETUP, RtspMethod.PLAY);
+            }
+
             @Override
             public StreamResponse onSetup(SetupContext c) {
                 return StreamResponse.ok(streams.get().get(c.path()));

@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +31,7 @@ import org.rtspkit.api.Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -93,6 +96,11 @@ public class FanOutBenchmark {
         server = RtspServers.start(config, started -> {
             stream = started.createStream(new SessionDescription("bench", List.of(video)));
             return new ServerHandler() {
+                @Override
+                public Set<RtspMethod> methods() {
+                    return EnumSet.of(RtspMethod.SETUP, RtspMethod.PLAY);
+                }
+
                 @Override
                 public StreamResponse onSetup(org.rtspkit.api.SetupContext context) {
                     return StreamResponse.ok(stream);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtspHeaders;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspStatus;
@@ -48,6 +49,10 @@ final class ConnectionRequests implements ConnectionListener {
         this.registry = registry;
         this.implemented = HandlerMethods.of(handler);
         this.publicMethods = implemented.publicHeader();
+        if (implemented.answersNothing()) {
+            LOG.log(System.Logger.Level.WARNING, "the handler declares no request method (ServerHandler.methods):"
+                    + " DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE and SET_PARAMETER are all answered 501");
+        }
         this.sessions = new SessionRequests(server, registry, implemented);
     }
 
@@ -126,32 +131,29 @@ final class ConnectionRequests implements ConnectionListener {
         String sessionId = sessionId(req);
         boolean inSession = sessionId != null;
         switch (method) {
-            case "OPTIONS":
+            case "OPTIONS": {
                 RtspResponse options = RtspResponse.ok().withHeader("Public", publicMethods);
                 return inSession ? sessions.handle(conn, sessionId, req, url, options) : Outcome.of(options);
+            }
             case "DESCRIBE":
-                return implemented.describe() ? describe(conn, req, url) : notImplemented();
-            case "ANNOUNCE":
-                return implemented.announce() ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
-            case "SETUP":
-                return implemented.setup() ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
-            case "PLAY":
-                return inSession && implemented.play() ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
-            case "RECORD":
-                return inSession && implemented.record() ? sessions.handle(conn, sessionId, req, url, null)
-                        : notImplemented();
-            case "PAUSE":
-                return inSession && implemented.pause() ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
+                return implemented.answers(RtspMethod.DESCRIBE) ? describe(conn, req, url) : notImplemented();
+            case "ANNOUNCE", "SETUP":
+                // Without a Session header these use the connection's session, or create one.
+                return implemented.answers(RtspMethod.valueOf(method))
+                        ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
+            case "PLAY", "RECORD", "PAUSE":
+                return inSession && implemented.answers(RtspMethod.valueOf(method))
+                        ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
             case "TEARDOWN":
                 return inSession ? sessions.handle(conn, sessionId, req, url, null) : notImplemented();
             case "GET_PARAMETER":
                 if (inSession) {
                     return sessions.handle(conn, sessionId, req, url, null);
                 }
-                return implemented.getParameter() ? Outcome.of(handler.onGetParameter(context(conn, null, req, url)))
-                        : notImplemented();
+                return implemented.answers(RtspMethod.GET_PARAMETER)
+                        ? Outcome.of(handler.onGetParameter(context(conn, null, req, url))) : notImplemented();
             case "SET_PARAMETER":
-                if (!implemented.setParameter()) {
+                if (!implemented.answers(RtspMethod.SET_PARAMETER)) {
                     return notImplemented();
                 }
                 return inSession ? sessions.handle(conn, sessionId, req, url, null)

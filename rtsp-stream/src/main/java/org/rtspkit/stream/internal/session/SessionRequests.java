@@ -12,6 +12,7 @@ import org.rtspkit.api.H264Format;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspStatus;
@@ -98,7 +99,7 @@ public final class SessionRequests {
     }
 
     private RtspResponse getParameter(Connection conn, Session s, RtspRequest req, RtspUrl url) {
-        if (implemented.getParameter()) {
+        if (implemented.answers(RtspMethod.GET_PARAMETER)) {
             return handler.onGetParameter(context(conn, s, req, url));
         }
         // A keepalive: clients send it with the session's id and expect 200.
