@@ -1,6 +1,8 @@
 package org.rtspkit.stream.internal;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtspHeaders;
@@ -86,7 +88,25 @@ final class ConnectionRequests implements ConnectionListener {
             LOG.log(System.Logger.Level.WARNING, "request " + request.method() + " " + request.uri() + " failed", e);
             outcome = new Outcome(RtspResponse.of(RtspStatus.INTERNAL_SERVER_ERROR), null, e);
         }
-        conn.respond(outcome.withResponse(finish(conn, request, outcome.response())));
+        Outcome answer = outcome.withResponse(finish(conn, request, outcome.response()));
+        if (answer.delayMillis() > 0) {
+            respondLater(conn, answer);
+        } else {
+            conn.respond(answer);
+        }
+    }
+
+    /**
+     * Writes the answer after its delay, from the timer: the worker and the session are free meanwhile,
+     * and the connection reads nothing more until the answer is written.
+     */
+    private void respondLater(Connection conn, Outcome answer) {
+        try {
+            server.timer().schedule(() -> conn.respond(answer), answer.delayMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The server is closing: answer at once, the connection is about to go anyway.
+            conn.respond(answer);
+        }
     }
 
     /** Every response carries the request's CSeq and the server's name, and is shown to the application. */

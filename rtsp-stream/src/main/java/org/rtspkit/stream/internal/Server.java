@@ -309,6 +309,11 @@ public final class Server implements RtspServer, SessionHost {
         streams.remove(s);
     }
 
+    /** The server's timer (reports, deadlines, delayed answers). */
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
     /** A connection closed (called before the session rules and the application's callback). */
     void connectionRemoved(Connection c) {
         connections.remove(c);

@@ -144,6 +144,44 @@ class PublisherTest {
         assertEquals(message, handler.awaitConnectionClose().message());
     }
 
+    // ---- GStreamer's rtspclientsink
+
+    /**
+     * rtspclientsink needs a moment between its last SETUP's response and RECORD, so the answer to a
+     * GStreamer publisher's SETUP waits a second (REFERENCE §3.5). The wait must not hold the session:
+     * its monitor is free while the response is pending, well before it arrives.
+     */
+    @Test
+    void gstreamerSetupAnswerWaitsWithoutHoldingTheSession() throws Exception {
+        java.util.concurrent.CountDownLatch setupCalled = new java.util.concurrent.CountDownLatch(1);
+        start(TestServers.config(false), new PublishHandler() {
+            @Override
+            public org.rtspkit.api.StreamResponse onSetup(org.rtspkit.api.SetupContext c) {
+                setupCalled.countDown();
+                return super.onSetup(c);
+            }
+        });
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            announce(c, sdpVideoOnly());
+            ServerSession session = handler.awaitSessionOpen();
+            long sent = System.nanoTime();
+            c.writeText("SETUP " + pub() + "/streamid=0 RTSP/1.0\r\nCSeq: 9\r\nUser-Agent: GStreamer/1.22.0\r\n"
+                    + TCP_RECORD + ";interleaved=0-1\r\n\r\n");
+            assertTrue(setupCalled.await(RecordingHandler.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+            long sessionFree;
+            synchronized (session) {
+                sessionFree = System.nanoTime();
+            }
+            TestRtspClient.Response r = c.readResponse();
+            long answered = System.nanoTime();
+            assertEquals(200, r.status());
+            assertTrue(answered - sent >= 900_000_000L, "answered after " + (answered - sent) / 1_000_000 + " ms");
+            assertTrue(answered - sessionFree >= 500_000_000L, "the session was held until "
+                    + (answered - sessionFree) / 1_000_000 + " ms before the answer");
+            assertEquals(200, c.request("RECORD", pub(), "Session: " + r.sessionId()).status());
+        }
+    }
+
     // ---- ANNOUNCE
 
     /** A burst over TLS fills the engine's network buffer and leaves a record cut at its end. */

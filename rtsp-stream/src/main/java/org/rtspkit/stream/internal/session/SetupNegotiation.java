@@ -43,6 +43,9 @@ import org.rtspkit.stream.internal.stream.StreamReader;
  * since clients are told the first thing that is wrong.
  */
 final class SetupNegotiation {
+    /** How long a GStreamer publisher's SETUP answer waits (the reference server's workaround). */
+    static final long GSTREAMER_DELAY_MILLIS = 1000;
+
     private final SessionHost host;
 
     SetupNegotiation(SessionHost host) {
@@ -117,11 +120,6 @@ final class SetupNegotiation {
         if (res.status() != RtspStatus.OK) {
             return Outcome.of(res);
         }
-        if (publisher && req.headers().first("User-Agent").map(ua -> ua.startsWith("GStreamer")).orElse(false)) {
-            // rtspclientsink sends RECORD too early after its last SETUP unless the server takes a moment.
-            sleepQuietly(1000);
-        }
-
         Media media;
         int index;
         Stream stream = null;
@@ -177,6 +175,11 @@ final class SetupNegotiation {
             byte[] mikey = publisher ? inbound.serverMikey() : Base64.getDecoder().decode(stream.mikeyBase64(index));
             // The header quotes the URL, so a quote in it is sent percent-encoded.
             res = res.withHeader("KeyMgmt", new KeyMgmt(req.uri().replace("\"", "%22"), mikey).format());
+        }
+        if (publisher && req.headers().first("User-Agent").map(ua -> ua.startsWith("GStreamer")).orElse(false)) {
+            // rtspclientsink sends RECORD too early after its last SETUP unless the server takes a moment.
+            // The answer waits on the server's timer: nothing sleeps, and the session is not held.
+            return Outcome.of(res).delayed(GSTREAMER_DELAY_MILLIS);
         }
         return Outcome.of(res);
     }
@@ -296,14 +299,6 @@ final class SetupNegotiation {
                             + reply.clientPort().second() + " are already assigned to another reader with the same IP");
                 }
             }
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
