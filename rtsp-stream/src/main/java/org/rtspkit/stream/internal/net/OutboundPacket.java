@@ -73,6 +73,13 @@ public final class OutboundPacket {
         REFS.setRelease(this, WRITER_BIAS);
     }
 
+    /** A pooled packet the writer took but will not offer (it failed to fill it): straight back to its pool. */
+    public void returnUnused() {
+        if (pool != null) {
+            pool.recycle(this);
+        }
+    }
+
     /** The writer is done: {@code taken} readers hold the packet now. */
     public void endOffers(int taken) {
         if (pool != null && (int) REFS.getAndAdd(this, taken - WRITER_BIAS) == WRITER_BIAS - taken) {

@@ -70,6 +70,11 @@ public final class Stream implements ServerStream {
         multicast.forEach((media, params) -> multicastParams[medias.indexOf(media)] = params);
     }
 
+    /** The stream's packet buffers; for tests. */
+    PacketPool packetPool() {
+        return pool;
+    }
+
     /**
      * The stream a handler answered {@code method} with, as one of {@code host}'s: the engine serves only
      * streams it made, because their packets go through its loops, keys and groups.
@@ -117,7 +122,12 @@ public final class Stream implements ServerStream {
             throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
         }
         OutboundPacket out = pool.acquire();
-        packet.marshalTo(out.data(), 0);
+        try {
+            packet.marshalTo(out.data(), 0);
+        } catch (RuntimeException e) {
+            out.returnUnused();
+            throw e;
+        }
         putInt(out.data(), 8, fs.ssrc());
         out.beginOffers(ms.index(), false, size);
         boolean randomAccess = fs.format().ptsEqualsDts(packet);
@@ -130,7 +140,14 @@ public final class Stream implements ServerStream {
                 throw new StreamClosedException();
             }
             fs.mapping().onPacket(packet.sequenceNumber(), packet.timestamp(), ntpSecond, ntpNano, randomAccess, ntpIsNow);
-            OutboundPacket secure = readers.activeSecure() > 0 ? protect(out, ms.index(), size) : null;
+            OutboundPacket secure;
+            try {
+                secure = readers.activeSecure() > 0 ? protect(out, ms.index(), size) : null;
+            } catch (RuntimeException e) {
+                // Offered to nobody: the plain packet goes back to the pool as its twin did.
+                out.endOffers(0);
+                throw e;
+            }
             int offered = 0;
             int dropped = 0;
             int takenSecure = 0;
@@ -223,13 +240,15 @@ public final class Stream implements ServerStream {
     /** The encrypted twin of a packet, for SAVP readers; made once per packet whatever their number. */
     private OutboundPacket protect(OutboundPacket plain, int media, int size) {
         OutboundPacket secure = pool.acquire();
+        int n;
         try {
-            int n = keys.protectRtp(media, plain.data(), size, secure.data());
-            secure.beginOffers(media, false, n);
-            return secure;
-        } catch (SrtpException e) {
+            n = keys.protectRtp(media, plain.data(), size, secure.data());
+        } catch (SrtpException | RuntimeException e) {
+            secure.returnUnused();
             throw new RtspkitException("cannot encrypt the packet: " + e.getMessage(), e);
         }
+        secure.beginOffers(media, false, n);
+        return secure;
     }
 
     private byte[] protectRtcp(int media, byte[] rtcp) {
