@@ -1,5 +1,8 @@
 package org.rtspkit.stream.internal;
 
+import com.google.common.util.concurrent.RateLimiter;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -21,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MulticastParams;
@@ -31,6 +35,7 @@ import org.rtspkit.api.ServerHandler;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
+import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.spi.MediaTransport;
 import org.rtspkit.spi.MulticastProvider;
@@ -38,7 +43,6 @@ import org.rtspkit.spi.MulticastProviders;
 import org.rtspkit.spi.MulticastService;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.spi.TransportProvider;
 import org.rtspkit.spi.Transports;
 import org.rtspkit.stream.internal.net.Connection;
@@ -71,6 +75,8 @@ public final class Server implements RtspServer, SessionHost {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
+    private final RateLimiter refusalWarnings = RateLimiter.create(1.0);
+    private final AtomicLong refusedSinceWarning = new AtomicLong();
     /** Null when no SRTP provider is on the module path. */
     private final SrtpProvider srtp;
     /** Null when multicast is off. */
@@ -89,21 +95,22 @@ public final class Server implements RtspServer, SessionHost {
         this.listener = listener;
         this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
         this.loops = new IoLoop[config.ioThreads()];
+        ThreadFactory ioThreads = daemonThreads("rtspkit-io-%d");
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop("rtspkit-io-" + i);
+            loops[i] = new IoLoop(ioThreads);
         }
         for (IoLoop loop : loops) {
             loop.peers(loops);
         }
-        this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-"));
+        this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-%d"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-%d"));
         // Last but the processor: the factory may already create streams on this server.
         ServerHandler h = handlerFactory.apply(this);
         this.handler = h == null ? new ServerHandler() { } : h;
         this.registry = new SessionRegistry(this);
         this.requests = new ConnectionRequests(this, registry);
-        this.acceptor = new Thread(this::acceptLoop, "rtspkit-accept " + boundAddress);
-        acceptor.setDaemon(true);
+        this.acceptor = daemonThreads("rtspkit-accept " + boundAddress.toString().replace("%", "%%"))
+                .newThread(this::acceptLoop);
     }
 
     /** Checks the configuration, opens the transports and then the listener; on failure closes what it opened. */
@@ -180,7 +187,8 @@ public final class Server implements RtspServer, SessionHost {
             } catch (IOException e) {
                 if (!closed.get()) {
                     LOG.log(System.Logger.Level.WARNING, "accept failed", e);
-                    sleepQuietly(10);
+                    // Out of descriptors, typically: give the system a moment rather than spin.
+                    Uninterruptibles.sleepUninterruptibly(10, TimeUnit.MILLISECONDS);
                 }
                 continue;
             }
@@ -194,7 +202,14 @@ public final class Server implements RtspServer, SessionHost {
             if (connections.size() >= config.maxConnections()) {
                 refusal = "too many connections: " + connections.size() + " are open, the limit (maxConnections) is "
                         + config.maxConnections();
-                LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": " + refusal);
+                // A flood of connections would flood the log too: one warning a second, with the count.
+                if (refusalWarnings.tryAcquire()) {
+                    long more = refusedSinceWarning.getAndSet(0);
+                    LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": "
+                            + refusal + (more > 0 ? " (and " + more + " more since the last warning)" : ""));
+                } else {
+                    refusedSinceWarning.incrementAndGet();
+                }
             }
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             IoLoop loop = nextLoop();
@@ -389,7 +404,7 @@ public final class Server implements RtspServer, SessionHost {
         for (IoLoop loop : loops) {
             loop.execute(() -> { });
         }
-        sleepQuietly(20);
+        Uninterruptibles.sleepUninterruptibly(20, TimeUnit.MILLISECONDS);
         for (IoLoop loop : loops) {
             loop.close();
         }
@@ -400,20 +415,8 @@ public final class Server implements RtspServer, SessionHost {
         workers.shutdown();
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** Daemon threads named by {@code nameFormat} ({@code %d}: 0, 1, 2...), so that a server never keeps a JVM alive. */
+    private static ThreadFactory daemonThreads(String nameFormat) {
+        return new ThreadFactoryBuilder().setNameFormat(nameFormat).setDaemon(true).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.rtspkit.stream.internal.net;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedSelectorException;
@@ -7,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.atomic.MpscGrowableAtomicArrayQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
@@ -42,14 +44,19 @@ public final class IoLoop implements Runnable {
     /** Set on this loop's thread when a write it ran marked outputs ready without waking their loops. */
     private boolean wakePeers;
 
+    /** A loop on a daemon thread of this name. */
     public IoLoop(String name) {
+        this(new ThreadFactoryBuilder().setNameFormat(name.replace("%", "%%")).setDaemon(true).build());
+    }
+
+    /** A loop on a thread of {@code threads}, which names it. */
+    public IoLoop(ThreadFactory threads) {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        this.thread = new Thread(this, name);
-        thread.setDaemon(true);
+        this.thread = threads.newThread(this);
     }
 
     public void start() {

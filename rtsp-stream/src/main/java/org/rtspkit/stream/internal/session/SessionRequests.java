@@ -1,5 +1,6 @@
 package org.rtspkit.stream.internal.session;
 
+import com.google.common.net.HostAndPort;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -238,7 +239,9 @@ public final class SessionRequests {
         // The requesting connection stays open and usable; the session and its other connections end.
         registry.unlink(conn, s);
         InetSocketAddress by = conn.remoteAddress();
-        s.closeAsync(new RtspkitException("torn down by " + by.getAddress().getHostAddress() + ":" + by.getPort()));
+        // host:port, with an IPv6 host in brackets.
+        s.closeAsync(new RtspkitException("torn down by "
+                + HostAndPort.fromParts(by.getAddress().getHostAddress(), by.getPort())));
         // No Session header on TEARDOWN's answer.
         return Outcome.of(RtspResponse.ok());
     }

@@ -198,6 +198,9 @@ public final class Stream implements ServerStream {
             try {
                 for (StreamReader reader : slow) {
                     host.handler().onStreamWriteError(reader, queueFull);
+                    if (reader.readerCounters().dropWarningDue()) {
+                        warnSlow(reader);
+                    }
                 }
             } finally {
                 slow.clear();
@@ -207,6 +210,12 @@ public final class Stream implements ServerStream {
             // The group is every multicast reader at once: its writer is told, not a session.
             throw queueFull;
         }
+    }
+
+    private void warnSlow(StreamReader reader) {
+        LOG.log(System.Logger.Level.WARNING, "reader " + reader.id() + " from " + reader.creatorAddress().getHostAddress()
+                + " cannot keep up: " + totals(reader).dropped() + " packets dropped so far (its write queue holds "
+                + host.config().writeQueueSize() + ", writeQueueSize)");
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ class StreamCountingTest {
         ReaderCounters counters = new ReaderCounters();
         when(reader.output()).thenReturn(output);
         when(reader.readerCounters()).thenReturn(counters);
+        when(reader.creatorAddress()).thenReturn(InetAddress.getLoopbackAddress());
+        when(reader.id()).thenReturn("reader-" + capacity);
         stream.addReader(reader);
         stream.setActive(reader);
         return reader;
