@@ -11,6 +11,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ import org.rtspkit.stream.internal.stream.Stream;
  */
 public final class Server implements RtspServer, SessionHost {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
+    /** How long {@link #close} waits for each of its threads (an application callback may be slow). */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final ServerHandler handler;
@@ -75,6 +78,8 @@ public final class Server implements RtspServer, SessionHost {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
+    /** True on the threads this server started. */
+    private final ThreadLocal<Boolean> onOwnThread = ThreadLocal.withInitial(() -> false);
     private final RateLimiter refusalWarnings = RateLimiter.create(1.0);
     private final AtomicLong refusedSinceWarning = new AtomicLong();
     /** Null when no SRTP provider is on the module path. */
@@ -376,20 +381,31 @@ public final class Server implements RtspServer, SessionHost {
         return Set.copyOf(names);
     }
 
+    /**
+     * Stops the server and returns once it has stopped: the listener is closed, the timer's tasks are
+     * over, every stream, session and connection is closed, the loops have run what that queued and
+     * ended, and the workers have delivered every callback it caused (onSessionClose,
+     * onConnectionClose). Called from one of the server's own threads (a handler callback), it cannot
+     * wait for that thread, and returns once the rest has stopped.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean ownThread = onOwnThread.get();
         try {
             listener.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
         }
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread() != acceptor) {
+            awaitEnd(acceptor);
+        }
+        // No report, deadline or delayed answer runs from here on.
+        timer.shutdownNow();
+        if (!ownThread) {
+            awaitEnd(timer, "timer");
         }
         for (Stream s : List.copyOf(streams)) {
             s.close();
@@ -399,12 +415,8 @@ public final class Server implements RtspServer, SessionHost {
         for (Connection c : List.copyOf(connections)) {
             c.closeAsync(terminated);
         }
-        timer.shutdownNow();
-        // Let the loops run the close tasks queued above before they stop.
-        for (IoLoop loop : loops) {
-            loop.execute(() -> { });
-        }
-        Uninterruptibles.sleepUninterruptibly(20, TimeUnit.MILLISECONDS);
+        // Each loop runs the closing queued above, then ends; the closing hands the workers the
+        // connections' last callbacks.
         for (IoLoop loop : loops) {
             loop.close();
         }
@@ -413,10 +425,35 @@ public final class Server implements RtspServer, SessionHost {
             multicast.close();
         }
         workers.shutdown();
+        if (!ownThread) {
+            awaitEnd(workers, "worker");
+        }
     }
 
-    /** Daemon threads named by {@code nameFormat} ({@code %d}: 0, 1, 2...), so that a server never keeps a JVM alive. */
-    private static ThreadFactory daemonThreads(String nameFormat) {
-        return new ThreadFactoryBuilder().setNameFormat(nameFormat).setDaemon(true).build();
+    private static void awaitEnd(Thread thread) {
+        Uninterruptibles.joinUninterruptibly(thread, CLOSE_TIMEOUT);
+        if (thread.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, thread.getName() + " did not end within " + CLOSE_TIMEOUT.toSeconds()
+                    + " s of close");
+        }
+    }
+
+    private static void awaitEnd(ExecutorService executor, String what) {
+        if (!Uninterruptibles.awaitTerminationUninterruptibly(executor, CLOSE_TIMEOUT)) {
+            LOG.log(System.Logger.Level.WARNING, "the server's " + what + " threads did not end within "
+                    + CLOSE_TIMEOUT.toSeconds() + " s of close: an application callback is still running");
+        }
+    }
+
+    /**
+     * Daemon threads named by {@code nameFormat} ({@code %d}: 0, 1, 2...), so that a server never keeps a
+     * JVM alive, and marked as this server's, so that {@link #close} does not wait for its own thread.
+     */
+    private ThreadFactory daemonThreads(String nameFormat) {
+        ThreadFactory marked = r -> new Thread(() -> {
+            onOwnThread.set(true);
+            r.run();
+        });
+        return new ThreadFactoryBuilder().setThreadFactory(marked).setNameFormat(nameFormat).setDaemon(true).build();
     }
 }

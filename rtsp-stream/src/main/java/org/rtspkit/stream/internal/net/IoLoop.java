@@ -166,6 +166,10 @@ public final class IoLoop implements Runnable {
                 LOG.log(System.Logger.Level.ERROR, "unexpected error in I/O loop " + thread.getName(), t);
             }
         }
+        // Closing: what was queued before close() still runs (the server's connections closing, for one).
+        for (int round = 0; round < 16 && !tasks.isEmpty(); round++) {
+            runTasks();
+        }
     }
 
     private void wakePeersIfAsked() {
@@ -215,7 +219,10 @@ public final class IoLoop implements Runnable {
         keys.clear();
     }
 
-    /** Stops the thread and waits for it; the selector's channels are closed by their owners. */
+    /**
+     * Stops the thread once it has run the tasks queued before this call, and waits for it (unless
+     * called on the loop's own thread); the selector's channels are closed by their owners.
+     */
     public void close() {
         closed = true;
         selector.wakeup();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -414,7 +415,12 @@ public final class Session implements StreamReader {
         if (closed.get()) {
             return;
         }
-        host.workers().execute(() -> closeNow(error));
+        try {
+            host.workers().execute(() -> closeNow(error));
+        } catch (RejectedExecutionException e) {
+            // The server has closed, and its workers with it: end the session here.
+            closeNow(error);
+        }
     }
 
     /** Ends the session: stops its media, closes its connections, then tells the application. */

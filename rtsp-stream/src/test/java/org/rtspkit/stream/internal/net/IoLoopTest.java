@@ -159,6 +159,39 @@ class IoLoopTest {
         assertTrue(delivered.await(WAIT, TimeUnit.SECONDS));
     }
 
+    /**
+     * Tasks queued before close() still run (a closing server queues its connections' closing), even
+     * more than one turn of the loop takes.
+     */
+    @Test
+    void closeRunsWhatWasQueuedBeforeIt() throws Exception {
+        IoLoop loop = started("io-drain");
+        CountDownLatch gate = new CountDownLatch(1);
+        loop.execute(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        int queued = 10_000;
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < queued; i++) {
+            loop.execute(ran::incrementAndGet);
+        }
+        Thread closer = new Thread(loop::close, "closer");
+        closer.start();
+        // close() has marked the loop closed once it waits for the thread.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (closer.getState() != Thread.State.TIMED_WAITING && closer.isAlive()) {
+            assertTrue(System.nanoTime() < deadline, "close() never waited for the loop");
+            Thread.onSpinWait();
+        }
+        gate.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(WAIT));
+        assertEquals(queued, ran.get());
+    }
+
     @Test
     void closeStopsTheThreadAndWaitsForIt() throws Exception {
         IoLoop loop = started("io-close");
