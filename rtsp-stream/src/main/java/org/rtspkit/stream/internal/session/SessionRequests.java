@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.rtspkit.api.AnnounceContext;
-import org.rtspkit.api.Format;
-import org.rtspkit.api.H264Format;
 import org.rtspkit.api.MalformedDataException;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.RequestContext;
@@ -31,6 +29,7 @@ import org.rtspkit.stream.internal.net.OutboundPacket;
 import org.rtspkit.stream.internal.net.Outcome;
 import org.rtspkit.stream.internal.net.SessionOutput;
 import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
+import org.rtspkit.stream.internal.stream.ServableFormats;
 import org.rtspkit.stream.internal.stream.Stream;
 
 /**
@@ -128,11 +127,9 @@ public final class SessionRequests {
             if (m.backChannel()) {
                 throw RtspStatusException.badRequest("invalid SDP: back channels cannot be recorded");
             }
-            for (Format f : m.formats()) {
-                if (f instanceof H264Format h && h.packetizationMode() == 0) {
-                    throw RtspStatusException.badRequest("H264 packetization-mode=0 is not supported by the server");
-                }
-            }
+            ServableFormats.refusal(m).ifPresent(why -> {
+                throw RtspStatusException.badRequest(why);
+            });
         }
         String path = url.path();
         String query = url.rawQuery();

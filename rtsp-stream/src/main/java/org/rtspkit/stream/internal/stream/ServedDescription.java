@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.Media;
+import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.protocol.sdp.SdpWriter;
 
 /**
  * The description a stream serves to DESCRIBE: the application's, replaced by
- * {@link org.rtspkit.api.ServerStream#reloadDescription} (same medias and payload types), written with
+ * {@link org.rtspkit.api.ServerStream#reloadDescription} (same medias and payload types, formats the
+ * server carries: {@link ServableFormats}), written with
  * {@code trackID=<index>} controls and, for RTSPS, each media's key.
  */
 final class ServedDescription {
@@ -40,6 +42,9 @@ final class ServedDescription {
                         + b + ", the stream has " + a);
             }
         }
+        ServableFormats.refusal(updated).ifPresent(why -> {
+            throw new RtspkitException(why);
+        });
         current = updated;
     }
 

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.rtspkit.api.Format;
-import org.rtspkit.api.H264Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.SessionDescription;
@@ -35,11 +33,9 @@ public final class StreamMedias {
             if (media.formats().isEmpty()) {
                 throw new IllegalArgumentException("media " + i + " has no formats");
             }
-            for (Format f : media.formats()) {
-                if (f instanceof H264Format h264 && h264.packetizationMode() == 0) {
-                    throw new RtspkitException("H264 packetization-mode=0 is not supported by the server");
-                }
-            }
+            ServableFormats.refusal(media).ifPresent(why -> {
+                throw new RtspkitException(why);
+            });
             StreamFormat[] fs = new StreamFormat[media.formats().size()];
             for (int j = 0; j < fs.length; j++) {
                 fs[j] = new StreamFormat(all.size(), i, media.formats().get(j), ssrcs[all.size()], clock);
