@@ -185,16 +185,13 @@ public final class Connection implements ServerConnection, ControlChannel, IoLoo
         byte[] bytes = ResponseEncoder.encode(outcome.response());
         loop.execute(() -> {
             if (closed.get()) {
+                // The state change the response announces happened all the same: a UDP session that
+                // started playing or recording outlives its connection, and its media starts.
+                runAfterWrite(outcome);
                 return;
             }
             output.append(bytes, 0, bytes.length);
-            if (outcome.afterWrite() != null) {
-                try {
-                    outcome.afterWrite().run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "unexpected error after a response", e);
-                }
-            }
+            runAfterWrite(outcome);
             requestsInFlight--;
             if (outcome.closeError() != null) {
                 closeAfterFlush = outcome.closeError();
@@ -205,6 +202,16 @@ public final class Connection implements ServerConnection, ControlChannel, IoLoo
                 decodeHeldRequests();
             }
         });
+    }
+
+    private static void runAfterWrite(Outcome outcome) {
+        if (outcome.afterWrite() != null) {
+            try {
+                outcome.afterWrite().run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "unexpected error after a response", e);
+            }
+        }
     }
 
     @Override

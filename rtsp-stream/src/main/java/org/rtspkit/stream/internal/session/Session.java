@@ -26,6 +26,7 @@ import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.OutboundPacket;
 import org.rtspkit.stream.internal.net.SessionOutput;
+import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
 import org.rtspkit.stream.internal.stream.ReaderCounters;
 import org.rtspkit.stream.internal.stream.ReaderTotals;
 import org.rtspkit.stream.internal.stream.Stream;
@@ -135,17 +136,22 @@ public final class Session implements StreamReader {
     }
 
     /**
-     * PLAY accepted: {@code prePlay} → {@code play}.
+     * PLAY accepted: {@code prePlay} → {@code play}. The reader becomes active in its stream at once,
+     * taking the RTP-Info positions in the same step; its output holds what arrives until the response
+     * is written.
      *
-     * @return what starts the media once the response is written
+     * @param mediaIndexes the medias to give RTP-Info positions for
+     * @param positions    receives them, in the order of {@code mediaIndexes}
+     * @return what starts the delivery once the response is written
      */
-    Runnable play(Connection conn) {
+    Runnable play(Connection conn, int[] mediaIndexes, RtpInfoPosition[] positions) {
         boolean tcp = isTcp();
         state = SessionState.PLAY;
         if (tcp) {
             links.mediaConnection(conn);
         }
-        Stream s = stream;
+        RtpInfoPosition[] at = stream.activate(this, mediaIndexes, host.config().clock().instant());
+        System.arraycopy(at, 0, positions, 0, at.length);
         SessionOutput o = output;
         long idle = host.config().idleTimeout().toNanos();
         return () -> {
@@ -153,7 +159,6 @@ public final class Session implements StreamReader {
                 conn.setMode(true, idle);
             }
             medias.startBindings();
-            s.setActive(this);
             if (o != null) {
                 o.start();
             }

@@ -166,17 +166,20 @@ public final class SessionRequests {
             s.closeOutput();
             return withSession(s, Outcome.of(res));
         }
-        Runnable start = s.play(conn);
-        res = res.withHeader("RTP-Info", rtpInfo(url, s, stream));
+        List<SetupMedia> setups = s.setups();
+        int[] indexes = setups.stream().mapToInt(SetupMedia::outputIndex).toArray();
+        RtpInfoPosition[] positions = new RtpInfoPosition[indexes.length];
+        Runnable start = s.play(conn, indexes, positions);
+        res = res.withHeader("RTP-Info", rtpInfo(url, s, indexes, positions));
         return withSession(s, new Outcome(res, start, null));
     }
 
-    private String rtpInfo(RtspUrl url, Session s, Stream stream) {
-        Instant now = host.config().clock().instant();
+    /** One entry per set-up media, in SETUP order; {@code seq} and {@code rtptime} where known. */
+    private static String rtpInfo(RtspUrl url, Session s, int[] indexes, RtpInfoPosition[] positions) {
         List<RtpInfo.Entry> entries = new ArrayList<>();
-        for (SetupMedia m : s.setups()) {
-            String u = url.scheme() + "://" + url.hostAndPort() + s.path() + "/trackID=" + m.outputIndex();
-            RtpInfoPosition at = stream.medias().rtpInfo(m.outputIndex(), now);
+        for (int i = 0; i < indexes.length; i++) {
+            String u = url.scheme() + "://" + url.hostAndPort() + s.path() + "/trackID=" + indexes[i];
+            RtpInfoPosition at = positions[i];
             entries.add(at == null ? new RtpInfo.Entry(u, null, null)
                     : new RtpInfo.Entry(u, at.sequenceNumber(), at.rtpTime()));
         }

@@ -23,6 +23,7 @@ import org.rtspkit.spi.SrtpException;
 import org.rtspkit.stream.internal.net.OutboundPacket;
 import org.rtspkit.stream.internal.net.PacketPool;
 import org.rtspkit.stream.internal.net.SessionOutput;
+import org.rtspkit.stream.internal.rtp.RtpInfoPosition;
 
 /**
  * The fan-out core. A written packet is marshalled once, stamped with the stream's SSRC for its format,
@@ -317,14 +318,30 @@ public final class Stream implements ServerStream {
         }
     }
 
-    /** PLAY accepted: the reader starts receiving. */
+    /** The reader starts receiving (its output queues what arrives until it is started). */
     public void setActive(StreamReader reader) {
+        activate(reader, new int[0], null);
+    }
+
+    /**
+     * PLAY accepted: the reader receives every packet written from now on, and, in the same step under
+     * the writers' lock, the RTP-Info position of each of {@code mediaIndexes} is taken, so that its
+     * {@code seq} is exactly the first packet the reader gets (RFC 2326 §12.33). The reader's output
+     * holds those packets until the PLAY response is written and the output started.
+     *
+     * @return the positions, in the order of {@code mediaIndexes}; an entry is null when not known
+     */
+    public RtpInfoPosition[] activate(StreamReader reader, int[] mediaIndexes, Instant now) {
         synchronized (lock) {
-            if (closed || !readers.contains(reader)) {
-                return;
+            RtpInfoPosition[] at = new RtpInfoPosition[mediaIndexes.length];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = medias.rtpInfo(mediaIndexes[i], now);
             }
-            reader.readerCounters().restart(medias.formats());
-            readers.activate(reader);
+            if (!closed && readers.contains(reader)) {
+                reader.readerCounters().restart(medias.formats());
+                readers.activate(reader);
+            }
+            return at;
         }
     }
 
