@@ -3,14 +3,18 @@ package org.rtspkit.stream.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SetupContext;
@@ -26,25 +30,21 @@ class SetupTest {
 
     private RtspServer server;
     private ServerStream stream;
-    private SetupHandler handler;
-
-    /** Serves the one stream whatever the path, and remembers what each SETUP was given. */
-    static final class SetupHandler extends RecordingHandler {
-        final BlockingQueue<SetupContext> setups = new LinkedBlockingQueue<>();
-        volatile ServerStream served;
-
-        @Override
-        public StreamResponse onSetup(SetupContext c) {
-            setups.add(c);
-            return StreamResponse.ok(served);
-        }
-    }
+    /** Serves the one stream whatever the path; Mockito remembers what each SETUP was given. */
+    private RecordingHandler handler;
 
     private void start(boolean udp) throws Exception {
-        handler = new SetupHandler();
+        handler = spy(new RecordingHandler());
         server = RtspServers.start(TestServers.config(udp).senderReports(false).build(), handler);
         stream = server.createStream(TestServers.videoAndAudio());
-        handler.served = stream;
+        doReturn(StreamResponse.ok(stream)).when(handler).onSetup(any());
+    }
+
+    /** What the SETUP handler was given; the response has arrived, so it has been called. */
+    private SetupContext setupContext() {
+        ArgumentCaptor<SetupContext> context = ArgumentCaptor.forClass(SetupContext.class);
+        verify(handler).onSetup(context.capture());
+        return context.getValue();
     }
 
     @AfterEach
@@ -101,7 +101,7 @@ class SetupTest {
             TestRtspClient.Response r = c.request("SETUP", url(rest), TCP);
             assertEquals(200, r.status(), () -> "SETUP " + url(rest));
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=" + ssrcHex(media), r.header("Transport"));
-            SetupContext ctx = RecordingHandler.next(handler.setups, "the SETUP handler");
+            SetupContext ctx = setupContext();
             assertEquals(path, ctx.path());
             assertEquals(query == null ? "" : query, ctx.query());
             assertEquals(TransportProtocol.TCP, ctx.transport().protocol());
@@ -232,7 +232,8 @@ class SetupTest {
             assertNull(r.header("Transport"));
             assertEquals(200, c.request("OPTIONS", base()).status());
         }
-        assertTrue(handler.setups.isEmpty(), "the handler is not asked about an unsupported transport");
+        // The handler is not asked about an unsupported transport.
+        verify(handler, never()).onSetup(any());
     }
 
     @Test
@@ -266,7 +267,7 @@ class SetupTest {
             assertEquals("RTP/AVP;unicast;client_port=" + udp.clientPort() + ";server_port=" + rtp + "-" + (rtp + 1)
                     + ";ssrc=" + ssrcHex(0), r.header("Transport"));
             assertEquals(TransportProtocol.UDP,
-                    RecordingHandler.next(handler.setups, "the SETUP handler").transport().protocol());
+                    setupContext().transport().protocol());
         }
     }
 
