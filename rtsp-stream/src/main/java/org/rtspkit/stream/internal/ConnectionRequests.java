@@ -24,6 +24,7 @@ import org.rtspkit.stream.internal.session.HandlerMethods;
 import org.rtspkit.stream.internal.session.SessionRegistry;
 import org.rtspkit.stream.internal.session.SessionRequests;
 import org.rtspkit.stream.internal.stream.HandlerContractException;
+import org.rtspkit.stream.internal.stream.ServedStreams;
 import org.rtspkit.stream.internal.stream.Stream;
 
 /**
@@ -234,7 +235,7 @@ final class ConnectionRequests implements ConnectionListener {
             }
             return Outcome.of(res);
         }
-        Stream stream = Stream.answeredBy(sr.stream(), server, "DESCRIBE");
+        Stream stream = ServedStreams.of(sr.stream(), server, "DESCRIBE");
         boolean backChannels = req.headers().all("Require").stream().anyMatch(v -> v.contains(BACKCHANNEL_REQUIRE));
         // VLC asks for multicast this way and then reads the connection address from the SDP.
         boolean vlcMulticast = server.multicast() != null && url.rawQuery() != null

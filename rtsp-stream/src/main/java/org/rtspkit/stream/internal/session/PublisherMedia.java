@@ -89,7 +89,7 @@ final class PublisherMedia implements InboundPackets {
 
     @Override
     public void rtp(byte[] data, int offset, int length) {
-        session.touchPacket();
+        session.links().packetReceived();
         counters.bytes += length;
         RtpPacket packet;
         try {
@@ -158,7 +158,7 @@ final class PublisherMedia implements InboundPackets {
 
     @Override
     public void rtcp(byte[] data, int offset, int length) {
-        session.touchPacket();
+        session.links().packetReceived();
         counters.bytes += length;
         if (length > host.config().maxPacketSize()) {
             counters.rtcpInError++;

@@ -37,7 +37,7 @@ final class ReaderInbound implements InboundPackets {
     @Override
     public void rtcp(byte[] data, int offset, int length) {
         if (length > host.config().maxPacketSize()) {
-            session.rtcpRejected();
+            session.counters().readerRtcpRejected();
             host.handler().onDecodeError(session, new MalformedDataException("RTCP packet size (" + length
                     + ") is greater than maximum allowed (" + host.config().maxPacketSize() + ")"));
             return;
@@ -50,12 +50,12 @@ final class ReaderInbound implements InboundPackets {
             }
             packets = RtcpPacket.unmarshalCompound(data, offset, length);
         } catch (SrtpException e) {
-            session.rtcpRejected();
+            session.counters().readerRtcpRejected();
             host.handler().onDecodeError(session, new MalformedDataException("SRTCP packet rejected: " + e.getMessage()));
             return;
         } catch (RuntimeException e) {
             // Whatever a peer sends is reported, never fatal: a parser bug must not end the session either.
-            session.rtcpRejected();
+            session.counters().readerRtcpRejected();
             host.handler().onDecodeError(session, e);
             return;
         }
@@ -66,7 +66,7 @@ final class ReaderInbound implements InboundPackets {
                     : p instanceof SenderReport sr ? sr.reports() : List.of();
             for (ReceptionReport b : blocks) {
                 if (stream.medias().ownsSsrc(b.ssrc())) {
-                    session.reportedLost(b.totalLost());
+                    session.counters().reportedLost(b.totalLost());
                 }
             }
         }

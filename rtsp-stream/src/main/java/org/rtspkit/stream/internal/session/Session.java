@@ -136,54 +136,41 @@ public final class Session implements StreamReader {
     }
 
     /**
-     * PLAY accepted: {@code prePlay} → {@code play}. The reader becomes active in its stream at once,
-     * taking the RTP-Info positions in the same step; its output holds what arrives until the response
-     * is written.
-     *
-     * @param mediaIndexes the medias to give RTP-Info positions for
-     * @param positions    receives them, in the order of {@code mediaIndexes}
-     * @return what starts the delivery once the response is written
+     * PLAY accepted: {@code prePlay} → {@code play}. The reader becomes active in its stream at once and
+     * takes the RTP-Info positions of {@code mediaIndexes} in the same step; its output holds what
+     * arrives until the response is written and {@link PlayStarted#afterResponse} starts it.
      */
-    Runnable play(Connection conn, int[] mediaIndexes, RtpInfoPosition[] positions) {
-        boolean tcp = isTcp();
+    PlayStarted play(Connection conn, int[] mediaIndexes) {
         state = SessionState.PLAY;
+        RtpInfoPosition[] at = stream.activate(this, mediaIndexes, host.config().clock().instant());
+        return new PlayStarted(startMedia(conn, host.config().idleTimeout().toNanos()), at);
+    }
+
+    /** RECORD accepted: {@code preRecord} → {@code record}; returns what starts the media after the response. */
+    Runnable record(Connection conn) {
+        state = SessionState.RECORD;
+        links.packetReceived();
+        // UDP publishers (FFmpeg) send no keepalives on the RTSP connection: no read deadline then.
+        return startMedia(conn, isTcp() ? host.config().readTimeout().toNanos() : 0);
+    }
+
+    /**
+     * What starts the media once the PLAY or RECORD response is written: a TCP session's connection
+     * carries interleaved frames from then on, with {@code readDeadline}; the transports accept the
+     * client's packets; the output sends.
+     */
+    private Runnable startMedia(Connection conn, long readDeadline) {
+        boolean tcp = isTcp();
         if (tcp) {
             links.mediaConnection(conn);
         }
-        RtpInfoPosition[] at = stream.activate(this, mediaIndexes, host.config().clock().instant());
-        System.arraycopy(at, 0, positions, 0, at.length);
         SessionOutput o = output;
-        long idle = host.config().idleTimeout().toNanos();
         return () -> {
-            if (tcp) {
-                conn.setMode(true, idle);
-            }
+            conn.setMode(tcp, readDeadline);
             medias.startBindings();
             if (o != null) {
                 o.start();
             }
-        };
-    }
-
-    /**
-     * RECORD accepted: {@code preRecord} → {@code record}.
-     *
-     * @return what starts the media once the response is written
-     */
-    Runnable record(Connection conn) {
-        boolean tcp = isTcp();
-        state = SessionState.RECORD;
-        touchPacket();
-        if (tcp) {
-            links.mediaConnection(conn);
-        }
-        SessionOutput o = output;
-        long readTimeout = host.config().readTimeout().toNanos();
-        return () -> {
-            // UDP publishers (FFmpeg) send no keepalives on the RTSP connection: no read deadline then.
-            conn.setMode(tcp, tcp ? readTimeout : 0);
-            medias.startBindings();
-            o.start();
         };
     }
 
@@ -268,12 +255,13 @@ public final class Session implements StreamReader {
     }
 
     /** The medias set up, in SETUP order, with their bindings. */
-    List<SetupMedia> setups() {
-        return medias.all();
-    }
-
     SessionMedias medias() {
         return medias;
+    }
+
+    /** What the session counts itself (a reader's RTCP, the loss it reports, the application's RTCP). */
+    SessionCounters counters() {
+        return counters;
     }
 
     @Override
@@ -308,16 +296,7 @@ public final class Session implements StreamReader {
     @Override
     public void rtcpAccepted() {
         counters.readerRtcpAccepted();
-        touchPacket();
-    }
-
-    /** A reader's RTCP was undecodable or failed authentication: counted, and ignored. */
-    void rtcpRejected() {
-        counters.readerRtcpRejected();
-    }
-
-    void reportedLost(long lost) {
-        counters.reportedLost(lost);
+        links.packetReceived();
     }
 
     @Override
@@ -373,22 +352,6 @@ public final class Session implements StreamReader {
     /** The connections linked to the session, and when its client was last heard of. */
     SessionLinks links() {
         return links;
-    }
-
-    void touchRequest() {
-        links.requestReceived();
-    }
-
-    void touchPacket() {
-        links.packetReceived();
-    }
-
-    public long lastRequestNanos() {
-        return links.lastRequestNanos();
-    }
-
-    public long lastPacketNanos() {
-        return links.lastPacketNanos();
     }
 
     // ---- the stream's view (per packet)

@@ -140,10 +140,10 @@ public final class SessionRegistry {
                 continue;
             }
             SessionState st = s.state();
-            if (st == SessionState.RECORD && nowNanos - s.lastPacketNanos() >= read) {
+            if (st == SessionState.RECORD && nowNanos - s.links().lastPacketNanos() >= read) {
                 s.closeAsync(new RtspkitException("session timed out"));
-            } else if (st == SessionState.PLAY && nowNanos - s.lastPacketNanos() >= idle
-                    && nowNanos - s.lastRequestNanos() >= idle) {
+            } else if (st == SessionState.PLAY && nowNanos - s.links().lastPacketNanos() >= idle
+                    && nowNanos - s.links().lastRequestNanos() >= idle) {
                 s.closeAsync(new RtspkitException("session timed out"));
             }
         }

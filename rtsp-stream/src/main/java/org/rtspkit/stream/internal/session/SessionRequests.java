@@ -68,7 +68,7 @@ public final class SessionRequests {
             if (s.isClosed()) {
                 throw new RtspStatusException(RtspStatus.SESSION_NOT_FOUND, "session not found");
             }
-            s.touchRequest();
+            s.links().requestReceived();
             return switch (method) {
                 case "OPTIONS" -> withSession(s, Outcome.of(options));
                 case "ANNOUNCE" -> announce(conn, s, req, url);
@@ -166,12 +166,11 @@ public final class SessionRequests {
             s.closeOutput();
             return withSession(s, Outcome.of(res));
         }
-        List<SetupMedia> setups = s.setups();
+        List<SetupMedia> setups = s.medias().all();
         int[] indexes = setups.stream().mapToInt(SetupMedia::outputIndex).toArray();
-        RtpInfoPosition[] positions = new RtpInfoPosition[indexes.length];
-        Runnable start = s.play(conn, indexes, positions);
-        res = res.withHeader("RTP-Info", rtpInfo(url, s, indexes, positions));
-        return withSession(s, new Outcome(res, start, null));
+        PlayStarted playing = s.play(conn, indexes);
+        res = res.withHeader("RTP-Info", rtpInfo(url, s, indexes, playing.rtpInfo()));
+        return withSession(s, new Outcome(res, playing.afterResponse(), null));
     }
 
     /** One entry per set-up media, in SETUP order; {@code seq} and {@code rtptime} where known. */
@@ -190,7 +189,7 @@ public final class SessionRequests {
 
     private Outcome record(Connection conn, Session s, RtspRequest req, RtspUrl url) {
         s.require("RECORD");
-        if (s.setups().size() != s.announced().medias().size()) {
+        if (s.medias().all().size() != s.announced().medias().size()) {
             throw RtspStatusException.badRequest("not all announced medias have been setup");
         }
         RtspUrl.PathAndQuery pq = RtspUrl.pathAndQuery(url);
@@ -214,7 +213,7 @@ public final class SessionRequests {
             return;
         }
         Instant now = host.config().clock().instant();
-        for (SetupMedia m : s.setups()) {
+        for (SetupMedia m : s.medias().all()) {
             if (m.inbound() != null) {
                 for (byte[] rr : m.inbound().receiverReports(now)) {
                     out.offer(new OutboundPacket(m.outputIndex(), true, rr, rr.length));

@@ -32,6 +32,7 @@ import org.rtspkit.spi.TransportSpec;
 import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.Outcome;
 import org.rtspkit.stream.internal.stream.HandlerContractException;
+import org.rtspkit.stream.internal.stream.ServedStreams;
 import org.rtspkit.stream.internal.stream.MulticastBinding;
 import org.rtspkit.stream.internal.stream.Stream;
 import org.rtspkit.stream.internal.stream.StreamReader;
@@ -127,7 +128,7 @@ final class SetupNegotiation {
             if (sr.stream() == null) {
                 throw new HandlerContractException("the SETUP handler answered 200 to a reader without a stream");
             }
-            stream = Stream.answeredBy(sr.stream(), host, "SETUP");
+            stream = ServedStreams.of(sr.stream(), host, "SETUP");
             if (s.readerStream() != null && s.readerStream() != stream) {
                 throw new HandlerContractException("the SETUP handler answered with a different stream than at the"
                         + " first SETUP");
@@ -143,7 +144,7 @@ final class SetupNegotiation {
         }
 
         Set<Integer> channels = new HashSet<>();
-        for (SetupMedia m : s.setups()) {
+        for (SetupMedia m : s.medias().all()) {
             channels.addAll(m.binding().channels());
         }
         PublisherMedia inbound = publisher
@@ -293,7 +294,7 @@ final class SetupNegotiation {
                     || !other.creatorAddress().equals(s.creatorAddress())) {
                 continue;
             }
-            for (SetupMedia m : other.setups()) {
+            for (SetupMedia m : other.medias().all()) {
                 if (m.reply().clientPort() != null && m.reply().clientPort().first() == reply.clientPort().first()) {
                     throw RtspStatusException.badRequest("UDP ports " + reply.clientPort().first() + " and "
                             + reply.clientPort().second() + " are already assigned to another reader with the same IP");

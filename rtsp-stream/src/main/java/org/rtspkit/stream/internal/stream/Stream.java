@@ -13,7 +13,6 @@ import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RtcpPacket;
 import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspkitException;
-import org.rtspkit.api.SenderReport;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.StreamClosedException;
@@ -58,6 +57,7 @@ public final class Stream implements ServerStream {
     private final MulticastParams[] multicastParams;
     private volatile boolean closed;
     private final StreamCounters counters = new StreamCounters();
+    private final StreamRtcp rtcp;
 
     public Stream(StreamHost host, SessionDescription description, SecureRandom random,
                   Map<Media, MulticastParams> multicast) {
@@ -67,6 +67,7 @@ public final class Stream implements ServerStream {
         // Enough for every packet a full reader queue can hold, plus those in flight.
         this.pool = new PacketPool(2 * host.config().writeQueueSize(), host.config().maxPacketSize() + MAX_SRTP_OVERHEAD);
         this.keys = host.srtpAvailable() ? new StreamKeys(host.srtp(), host.srtpSuite(), medias.ssrcsPerMedia()) : null;
+        this.rtcp = new StreamRtcp(medias, keys, counters);
         this.multicastParams = new MulticastParams[medias.count()];
         multicast.forEach((media, params) -> multicastParams[medias.indexOf(media)] = params);
     }
@@ -76,23 +77,9 @@ public final class Stream implements ServerStream {
         return pool;
     }
 
-    /**
-     * The stream a handler answered {@code method} with, as one of {@code host}'s: the engine serves only
-     * streams it made, because their packets go through its loops, keys and groups.
-     *
-     * @throws HandlerContractException when the application made the stream itself, or another server did
-     */
-    public static Stream answeredBy(ServerStream answer, StreamHost host, String method) {
-        if (!(answer instanceof Stream stream)) {
-            throw new HandlerContractException("the " + method + " handler answered with a ServerStream that this"
-                    + " server did not create (" + answer.getClass().getName() + "); answer with a stream made by"
-                    + " this server's RtspServer.createStream");
-        }
-        if (stream.host != host) {
-            throw new HandlerContractException("the " + method + " handler answered with a stream of another server;"
-                    + " each server serves the streams it created (RtspServer.createStream)");
-        }
-        return stream;
+    /** Whether {@code h} is the server that created this stream. */
+    boolean belongsTo(StreamHost h) {
+        return host == h;
     }
 
     // ---- writing
@@ -185,7 +172,7 @@ public final class Stream implements ServerStream {
                 if (firstReport && host.config().senderReports()) {
                     // The first report goes right after the first random-access packet, so a reader
                     // can synchronise its tracks without waiting a whole report period.
-                    offerReport(reader, fs, host.config().clock().instant());
+                    rtcp.offerReport(reader, fs, host.config().clock().instant());
                 }
             }
             out.endOffers(offered - dropped - takenSecure);
@@ -228,22 +215,11 @@ public final class Stream implements ServerStream {
                     + host.config().maxPacketSize());
         }
         byte[] data = packet.marshal();
-        OutboundPacket out = new OutboundPacket(ms.index(), true, data, size);
         synchronized (lock) {
             if (closed) {
                 throw new StreamClosedException();
             }
-            OutboundPacket secure = null;
-            if (readers.activeSecure() > 0) {
-                byte[] enc = protectRtcp(ms.index(), data);
-                secure = new OutboundPacket(ms.index(), true, enc, enc.length);
-            }
-            for (Recipient reader : readers.active()) {
-                SessionOutput output = reader.output();
-                if (output != null && output.hasMedia(ms.index()) && output.offer(reader.secure() ? secure : out)) {
-                    counters.rtcp(ms, size);
-                }
-            }
+            rtcp.write(readers.active(), readers.activeSecure() > 0, ms, data);
         }
     }
 
@@ -261,41 +237,12 @@ public final class Stream implements ServerStream {
         return secure;
     }
 
-    private byte[] protectRtcp(int media, byte[] rtcp) {
-        try {
-            return keys.protectRtcp(media, rtcp);
-        } catch (SrtpException e) {
-            throw new RtspkitException("cannot encrypt RTCP: " + e.getMessage(), e);
-        }
-    }
-
     /** Sends every active reader the periodic report of each format it has started reporting. */
     public void sendSenderReports() {
         synchronized (lock) {
-            if (closed) {
-                return;
+            if (!closed) {
+                rtcp.sendReports(readers.active(), host.config().clock().instant());
             }
-            Instant now = host.config().clock().instant();
-            for (Recipient reader : readers.active()) {
-                for (StreamFormat fs : medias.formats()) {
-                    offerReport(reader, fs, now);
-                }
-            }
-        }
-    }
-
-    /** Called with {@link #lock} held; does nothing until the reader has had a random-access packet. */
-    private void offerReport(Recipient reader, StreamFormat fs, Instant now) {
-        SenderReport sr = reader.readerCounters().report(fs.index()).report(fs.ssrc(), now);
-        if (sr == null) {
-            return;
-        }
-        byte[] data = sr.marshal();
-        if (reader.secure() && keys != null) {
-            data = protectRtcp(fs.mediaIndex(), data);
-        }
-        if (reader.output().offer(new OutboundPacket(fs.mediaIndex(), true, data, data.length))) {
-            counters.rtcp(medias.get(fs.mediaIndex()), data.length);
         }
     }
 
@@ -316,11 +263,6 @@ public final class Stream implements ServerStream {
             }
             readers.add(reader);
         }
-    }
-
-    /** The reader starts receiving (its output queues what arrives until it is started). */
-    public void setActive(StreamReader reader) {
-        activate(reader, new int[0], null);
     }
 
     /**

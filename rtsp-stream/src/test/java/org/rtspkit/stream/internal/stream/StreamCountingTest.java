@@ -58,7 +58,7 @@ class StreamCountingTest {
         when(reader.creatorAddress()).thenReturn(InetAddress.getLoopbackAddress());
         when(reader.id()).thenReturn("reader-" + capacity);
         stream.addReader(reader);
-        stream.setActive(reader);
+        stream.activate(reader, new int[0], null);
         return reader;
     }
 

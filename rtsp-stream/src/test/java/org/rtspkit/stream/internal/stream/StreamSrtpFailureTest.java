@@ -62,7 +62,7 @@ class StreamSrtpFailureTest {
         when(reader.readerCounters()).thenReturn(new ReaderCounters());
         when(reader.secure()).thenReturn(true);
         stream.addReader(reader);
-        stream.setActive(reader);
+        stream.activate(reader, new int[0], null);
 
         for (int i = 0; i < 5; i++) {
             RtpPacket p = RtpPacket.of(false, 96, i, 0, 0, new byte[4]);
