@@ -1,13 +1,9 @@
 package org.rtspkit.stream.internal;
 
-import com.google.common.util.concurrent.RateLimiter;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
@@ -25,7 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MulticastParams;
@@ -65,12 +60,10 @@ public final class Server implements RtspServer, SessionHost {
     private final ServerConfig config;
     private final ServerHandler handler;
     private final Map<TransportProtocol, MediaTransport> transports;
-    private final ServerSocketChannel listener;
-    private final InetSocketAddress boundAddress;
+    private final Acceptor acceptor;
     private final IoLoop[] loops;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final Thread acceptor;
     private final SessionRegistry registry;
     private final ConnectionRequests requests;
     private final SecureRandom random = new SecureRandom();
@@ -80,8 +73,6 @@ public final class Server implements RtspServer, SessionHost {
     private final AtomicInteger nextLoop = new AtomicInteger();
     /** True on the threads this server started. */
     private final ThreadLocal<Boolean> onOwnThread = ThreadLocal.withInitial(() -> false);
-    private final RateLimiter refusalWarnings = RateLimiter.create(1.0);
-    private final AtomicLong refusedSinceWarning = new AtomicLong();
     /** Null when no SRTP provider is on the module path. */
     private final SrtpProvider srtp;
     /** Null when multicast is off. */
@@ -97,8 +88,6 @@ public final class Server implements RtspServer, SessionHost {
         if (config.tlsContext() != null && srtp == null) {
             LOG.log(System.Logger.Level.WARNING, SrtpProviders.MISSING + " Until then RTSPS serves interleaved RTP only.");
         }
-        this.listener = listener;
-        this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
         this.loops = new IoLoop[config.ioThreads()];
         ThreadFactory ioThreads = daemonThreads("rtspkit-io-%d");
         for (int i = 0; i < loops.length; i++) {
@@ -114,8 +103,9 @@ public final class Server implements RtspServer, SessionHost {
         this.handler = h == null ? new ServerHandler() { } : h;
         this.registry = new SessionRegistry(this);
         this.requests = new ConnectionRequests(this, registry);
-        this.acceptor = daemonThreads("rtspkit-accept " + boundAddress.toString().replace("%", "%%"))
-                .newThread(this::acceptLoop);
+        InetSocketAddress bound = (InetSocketAddress) listener.getLocalAddress();
+        this.acceptor = new Acceptor(listener, daemonThreads("rtspkit-accept " + bound.toString().replace("%", "%%")),
+                config.maxConnections(), connections::size, this::accept);
     }
 
     /** Checks the configuration, opens the transports and then the listener; on failure closes what it opened. */
@@ -137,7 +127,7 @@ public final class Server implements RtspServer, SessionHost {
                         .orElseThrow(() -> new IllegalStateException(MulticastProviders.MISSING));
                 multicast = provider.open(config).orElse(null);
             }
-            listener = openListener(config.rtspAddress());
+            listener = Acceptor.bind(config.rtspAddress());
             Server server = new Server(config, handlerFactory, opened, multicast, listener);
             server.begin();
             return server;
@@ -153,21 +143,6 @@ public final class Server implements RtspServer, SessionHost {
         }
     }
 
-    private static ServerSocketChannel openListener(InetSocketAddress address) throws IOException {
-        // A wildcard IPv4 address binds IPv4 only, as clients of 0.0.0.0 expect.
-        ServerSocketChannel ch = address.getAddress() instanceof java.net.Inet4Address
-                ? ServerSocketChannel.open(StandardProtocolFamily.INET)
-                : ServerSocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(address, 1024);
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
     private void begin() {
         for (IoLoop loop : loops) {
             loop.start();
@@ -179,57 +154,16 @@ public final class Server implements RtspServer, SessionHost {
         long rr = Math.max(1, config.receiverReportPeriod().toMillis());
         timer.scheduleAtFixedRate(this::sendReceiverReports, rr, rr, TimeUnit.MILLISECONDS);
         acceptor.start();
-        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + boundAddress + " with " + transports.keySet());
+        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + acceptor.address() + " with " + transports.keySet());
     }
 
-    private void acceptLoop() {
-        while (!closed.get()) {
-            SocketChannel ch;
-            try {
-                ch = listener.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (!closed.get()) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed", e);
-                    // Out of descriptors, typically: give the system a moment rather than spin.
-                    Uninterruptibles.sleepUninterruptibly(10, TimeUnit.MILLISECONDS);
-                }
-                continue;
-            }
-            accept(ch);
-        }
-    }
-
-    private void accept(SocketChannel ch) {
-        try {
-            String refusal = null;
-            if (connections.size() >= config.maxConnections()) {
-                refusal = "too many connections: " + connections.size() + " are open, the limit (maxConnections) is "
-                        + config.maxConnections();
-                // A flood of connections would flood the log too: one warning a second, with the count.
-                if (refusalWarnings.tryAcquire()) {
-                    long more = refusedSinceWarning.getAndSet(0);
-                    LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": "
-                            + refusal + (more > 0 ? " (and " + more + " more since the last warning)" : ""));
-                } else {
-                    refusedSinceWarning.incrementAndGet();
-                }
-            }
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            IoLoop loop = nextLoop();
-            Connection c = new Connection(requests, config, loop, ch, config.tlsContext(), workers, refusal);
-            connections.add(c);
-            handler.onConnectionOpen(c);
-            loop.execute(c::register);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot set up an accepted connection", e);
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
+    /** A connection the acceptor took: it gets a loop, and the loop reads it. */
+    private void accept(SocketChannel ch, String refusal) throws IOException {
+        IoLoop loop = nextLoop();
+        Connection c = new Connection(requests, config, loop, ch, config.tlsContext(), workers, refusal);
+        connections.add(c);
+        handler.onConnectionOpen(c);
+        loop.execute(c::register);
     }
 
     // ---- timers
@@ -363,7 +297,7 @@ public final class Server implements RtspServer, SessionHost {
 
     @Override
     public InetSocketAddress rtspAddress() {
-        return boundAddress;
+        return acceptor.address();
     }
 
     @Override
@@ -394,14 +328,7 @@ public final class Server implements RtspServer, SessionHost {
             return;
         }
         boolean ownThread = onOwnThread.get();
-        try {
-            listener.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
-        }
-        if (Thread.currentThread() != acceptor) {
-            awaitEnd(acceptor);
-        }
+        acceptor.close(CLOSE_TIMEOUT);
         // No report, deadline or delayed answer runs from here on.
         timer.shutdownNow();
         if (!ownThread) {
@@ -427,14 +354,6 @@ public final class Server implements RtspServer, SessionHost {
         workers.shutdown();
         if (!ownThread) {
             awaitEnd(workers, "worker");
-        }
-    }
-
-    private static void awaitEnd(Thread thread) {
-        Uninterruptibles.joinUninterruptibly(thread, CLOSE_TIMEOUT);
-        if (thread.isAlive()) {
-            LOG.log(System.Logger.Level.WARNING, thread.getName() + " did not end within " + CLOSE_TIMEOUT.toSeconds()
-                    + " s of close");
         }
     }
 
