@@ -140,8 +140,9 @@ public class FanOutBenchmark {
     @TearDown(Level.Iteration)
     public void report() {
         StreamStats after = stream.stats();
-        long offered = after.outboundRtpPackets() - before.outboundRtpPackets();
         long dropped = after.outboundRtpPacketsDropped() - before.outboundRtpPacketsDropped();
+        // Each packet offered to a reader is either queued for it or dropped on its full queue.
+        long offered = after.outboundRtpPackets() - before.outboundRtpPackets() + dropped;
         System.out.printf("  [%d readers: %,d packets offered to readers, %.1f%% queued, %.1f%% dropped on full queues]%n",
                 readers, offered, offered == 0 ? 0 : 100.0 * (offered - dropped) / offered,
                 offered == 0 ? 0 : 100.0 * dropped / offered);

@@ -1,6 +1,5 @@
 package org.rtspkit.stream.internal.stream;
 
-import com.google.common.util.concurrent.RateLimiter;
 import org.rtspkit.stream.internal.rtp.SenderReportState;
 
 /**
@@ -9,11 +8,6 @@ import org.rtspkit.stream.internal.rtp.SenderReportState;
  * the stream's writer and read by {@link Stream#totals}, both under the stream's lock.
  */
 public final class ReaderCounters {
-    /** A reader that cannot keep up drops on every write: its warning is logged once per this many seconds. */
-    private static final double SECONDS_BETWEEN_DROP_WARNINGS = 10;
-
-    /** Thread-safe on its own: taken outside the stream's lock. */
-    private final RateLimiter dropWarnings = RateLimiter.create(1 / SECONDS_BETWEEN_DROP_WARNINGS);
     private SenderReportState[] reports = new SenderReportState[0];
     private long queued;
     private long queuedBytes;
@@ -41,11 +35,6 @@ public final class ReaderCounters {
     /** The recipient's full queue refused a packet. */
     void dropped() {
         dropped++;
-    }
-
-    /** Whether a warning about this recipient's drops is due (at most one per ten seconds). */
-    boolean dropWarningDue() {
-        return dropWarnings.tryAcquire();
     }
 
     ReaderTotals totals() {

@@ -1,5 +1,6 @@
 package org.rtspkit.stream.internal.stream;
 
+import com.google.common.util.concurrent.RateLimiter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -58,6 +59,8 @@ public final class Stream implements ServerStream {
     private volatile boolean closed;
     private final StreamCounters counters = new StreamCounters();
     private final StreamRtcp rtcp;
+    /** Slow readers are warned about at most once every ten seconds per stream (onStreamWriteError: every drop). */
+    private final RateLimiter slowReaderWarnings = RateLimiter.create(0.1);
 
     public Stream(StreamHost host, SessionDescription description, SecureRandom random,
                   Map<Media, MulticastParams> multicast) {
@@ -186,9 +189,10 @@ public final class Stream implements ServerStream {
             try {
                 for (StreamReader reader : slow) {
                     host.handler().onStreamWriteError(reader, queueFull);
-                    if (reader.readerCounters().dropWarningDue()) {
-                        warnSlow(reader);
-                    }
+                }
+                // One question per write that dropped, not per reader: under overload every write drops.
+                if (slowReaderWarnings.tryAcquire()) {
+                    warnSlow(slow);
                 }
             } finally {
                 slow.clear();
@@ -200,10 +204,16 @@ public final class Stream implements ServerStream {
         }
     }
 
-    private void warnSlow(StreamReader reader) {
-        LOG.log(System.Logger.Level.WARNING, "reader " + reader.id() + " from " + reader.creatorAddress().getHostAddress()
-                + " cannot keep up: " + totals(reader).dropped() + " packets dropped so far (its write queue holds "
-                + host.config().writeQueueSize() + ", writeQueueSize)");
+    /** Names the readers whose queue was full on this write, with what each has lost so far. */
+    private void warnSlow(List<StreamReader> slow) {
+        StringBuilder names = new StringBuilder();
+        for (StreamReader reader : slow) {
+            names.append(names.length() == 0 ? "" : ", ").append(reader.id()).append(" from ")
+                    .append(reader.creatorAddress().getHostAddress()).append(" (")
+                    .append(totals(reader).dropped()).append(" dropped so far)");
+        }
+        LOG.log(System.Logger.Level.WARNING, "readers cannot keep up, their write queues ("
+                + host.config().writeQueueSize() + " packets, writeQueueSize) are full: " + names);
     }
 
     @Override
