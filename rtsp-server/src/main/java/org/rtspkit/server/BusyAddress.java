@@ -5,6 +5,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Optional;
+import org.rtspkit.server.options.HostPort;
+import org.rtspkit.server.options.ServerOptions;
 
 /**
  * Finds which of the server's addresses could not be bound. A failed start reports a bare

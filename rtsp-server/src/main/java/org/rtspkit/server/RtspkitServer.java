@@ -5,8 +5,12 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
-import org.rtspkit.api.ServerConfig;
-import org.rtspkit.stream.RtspServers;
+import org.rtspkit.server.demo.DemoStream;
+import org.rtspkit.server.metrics.MetricsEndpoint;
+import org.rtspkit.server.options.HostPort;
+import org.rtspkit.server.options.Plugins;
+import org.rtspkit.server.options.ServerOptions;
+import org.rtspkit.server.options.UsageException;
 
 /**
  * The ready-to-use server: {@code ./rtspkit-server --help} lists the flags. Exit status 0 after
@@ -19,29 +23,6 @@ public final class RtspkitServer {
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
     private RtspkitServer() {
-    }
-
-    /**
-     * The running servers (RTSPS when on), the paths they serve, the demo stream (null when off), the
-     * periodic summary and the {@code /metrics} endpoint (null when not asked for).
-     */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, DemoStream demo,
-                   ServerSummary summary, MetricsEndpoint metrics) implements AutoCloseable {
-        /** Stops everything; idempotent. */
-        @Override
-        public void close() {
-            summary.close();
-            if (metrics != null) {
-                metrics.close();
-            }
-            if (demo != null) {
-                demo.close();
-            }
-            server.close();
-            if (secureServer != null) {
-                secureServer.close();
-            }
-        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -73,9 +54,9 @@ public final class RtspkitServer {
             return;
         }
 
-        Started started;
+        RunningServer started;
         try {
-            started = start(options);
+            started = RunningServer.start(options);
         } catch (IllegalArgumentException e) {
             // The engine refused the combination of settings; its message names the setting.
             fail(2, e.getMessage());
@@ -115,54 +96,6 @@ public final class RtspkitServer {
         stopped.await();
     }
 
-    /**
-     * Starts a server that behaves as the command line describes, once {@link ServerOptions#fitTo} has
-     * taken out what the module path cannot serve.
-     */
-    static Started start(ServerOptions options) throws IOException {
-        PathRegistry paths = new PathRegistry();
-        RtspServer server = RtspServers.start(config(options),
-                started -> new PublishingHandler(started, paths, options.credentials()));
-        RtspServer secure = null;
-        MetricsEndpoint metrics = null;
-        DemoStream demo = null;
-        try {
-            if (options.secure() != null) {
-                secure = RtspServers.start(secureConfig(options),
-                        started -> new PublishingHandler(started, paths, options.credentials()));
-            }
-            if (options.metricsAddress() != null) {
-                metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
-            }
-            if (options.demo()) {
-                demo = startDemo(paths);
-            }
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            if (secure != null) {
-                secure.close();
-            }
-            if (metrics != null) {
-                metrics.close();
-            }
-            throw e;
-        }
-        return new Started(server, secure, paths, demo, ServerSummary.start(options.summaryInterval(), paths::counts),
-                metrics);
-    }
-
-    /** The demo on every listener; null when a publisher took its path in the moment since the listeners started. */
-    private static DemoStream startDemo(PathRegistry paths) {
-        DemoStream demo = DemoStream.start(paths.servers());
-        if (!paths.serveDemo(demo)) {
-            demo.close();
-            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.WARNING,
-                    "no demo stream: a publisher took " + DemoStream.PATH + " first");
-            return null;
-        }
-        return demo;
-    }
-
     /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
     static String demoLine(RtspServer server, RtspServer secure) {
         String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
@@ -175,52 +108,6 @@ public final class RtspkitServer {
         String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
                 : HostPort.authority(address);
         return scheme + "://" + authority + DemoStream.PATH;
-    }
-
-    private static boolean multicast(ServerOptions options) {
-        return options.multicast() != null;
-    }
-
-    static ServerConfig config(ServerOptions options) {
-        ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(options.rtspAddress());
-        if (options.udpEnabled()) {
-            builder.udpAddresses(options.udpRtpAddress(), options.udpRtcpAddress());
-        }
-        if (multicast(options)) {
-            builder.multicastIpRange(options.multicast().ipRange())
-                    .multicastRtpPort(options.multicast().rtpPort())
-                    .multicastRtcpPort(options.multicast().rtpPort() + 1);
-        }
-        return builder.build();
-    }
-
-    /** The RTSPS listener: TLS, SRTP over its own UDP pair, multicast on its own ports. */
-    static ServerConfig secureConfig(ServerOptions options) throws IOException {
-        ServerOptions.Secure secure = options.secure();
-        TlsCredentials tls;
-        try {
-            if (secure.certificate() != null) {
-                tls = TlsCredentials.fromPem(secure.certificate(), secure.key());
-            } else {
-                tls = TlsCredentials.selfSigned();
-                // Looked up here, not in a static field: logging must be set up by main first.
-                System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, "RTSPS uses a self-signed certificate, SHA-256 fingerprint "
-                        + tls.fingerprint() + " (give --tls-cert and --tls-key to use your own)");
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
-        }
-        ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(secure.rtspsAddress()).tlsContext(tls.context());
-        if (secure.srtpRtpAddress() != null) {
-            InetSocketAddress rtp = secure.srtpRtpAddress();
-            builder.udpAddresses(rtp, new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
-        }
-        if (multicast(options)) {
-            builder.multicastIpRange(options.multicast().ipRange())
-                    .multicastRtpPort(secure.multicastRtpPort())
-                    .multicastRtcpPort(secure.multicastRtpPort() + 1);
-        }
-        return builder.build();
     }
 
     /** {@code rtspkit listening on rtsp://0.0.0.0:8554 (transports: tcp, udp)} */

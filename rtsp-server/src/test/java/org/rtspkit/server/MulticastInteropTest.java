@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.testkit.Ffmpeg;
+import org.rtspkit.testkit.Gst;
 
 /**
  * Multicast with real clients, on one machine: the ready-to-use server, an FFmpeg publisher and

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.testkit.Loopback;
 
 /** The server as a user runs it: a separate JVM started from the module path, as ./rtspkit-server does. */
 @Timeout(120)
@@ -63,7 +64,7 @@ class RtspkitServerProcessTest {
 
     @Test
     void aBusyRtspPortIsNamed() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, LoopbackPorts.loopback())) {
+        try (ServerSocket taken = new ServerSocket(0, 50, Loopback.address())) {
             int port = taken.getLocalPort();
             Result r = runToExit("--rtsp-address", "127.0.0.1:" + port, "--no-udp", "--no-rtsps", "--no-multicast");
             assertEquals(1, r.status(), r.toString());
@@ -73,8 +74,8 @@ class RtspkitServerProcessTest {
 
     @Test
     void aBusyUdpPortIsNamed() throws Exception {
-        int rtp = LoopbackPorts.freeUdpPair();
-        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LoopbackPorts.loopback(), rtp))) {
+        int rtp = Loopback.freeUdpPair();
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(Loopback.address(), rtp))) {
             Result r = runToExit("--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp, "--no-rtsps",
                     "--no-multicast");
             assertEquals(1, r.status(), r.toString());
@@ -85,14 +86,14 @@ class RtspkitServerProcessTest {
 
     @Test
     void servesUntilTerminated() throws Exception {
-        int rtp = LoopbackPorts.freeUdpPair();
+        int rtp = Loopback.freeUdpPair();
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         process = launch(out, err, "--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp,
                 "--no-rtsps", "--no-multicast");
 
         int port = awaitListening(out, err);
-        try (Socket socket = new Socket(LoopbackPorts.loopback(), port)) {
+        try (Socket socket = new Socket(Loopback.address(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream o = socket.getOutputStream();
             o.write("OPTIONS rtsp://127.0.0.1/ RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,173 @@
+package org.rtspkit.server.paths;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rtspkit.api.AnnounceContext;
+import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspRequest;
+import org.rtspkit.api.RtspResponse;
+import org.rtspkit.api.RtspServer;
+import org.rtspkit.api.RtspStatus;
+import org.rtspkit.api.RtspStatusException;
+import org.rtspkit.api.RtspkitException;
+import org.rtspkit.api.ServerConnection;
+import org.rtspkit.api.ServerHandler;
+import org.rtspkit.api.ServerSession;
+import org.rtspkit.api.ServerStream;
+import org.rtspkit.api.SessionDescription;
+import org.rtspkit.api.SessionState;
+import org.rtspkit.api.SetupContext;
+import org.rtspkit.api.StreamResponse;
+import org.rtspkit.server.options.Credentials;
+import org.rtspkit.server.options.HostPort;
+
+/**
+ * The ready-to-use server's behaviour: any client publishes to any free path (ANNOUNCE, SETUP,
+ * RECORD) and any number of clients play it (DESCRIBE, SETUP, PLAY). When the publisher's session
+ * ends, the path is freed and its stream closed, which ends its readers.
+ */
+public final class PublishingHandler implements ServerHandler {
+    private static final System.Logger LOG = System.getLogger(PublishingHandler.class.getName());
+
+    private final PathRegistry paths;
+    private final Credentials credentials;
+    private final RtspServer server;
+
+    /** @param credentials what every publisher and reader must present; null for an open server */
+    public PublishingHandler(RtspServer server, PathRegistry paths, Credentials credentials) {
+        this.server = server;
+        this.paths = paths;
+        paths.register(server);
+        this.credentials = credentials;
+    }
+
+    @Override
+    public RtspResponse onAnnounce(AnnounceContext context) {
+        authenticate(context.connection(), context.request());
+        if (paths.isDemo(context.path())) {
+            LOG.log(Level.INFO, "refused a publisher on the demo path " + context.path() + " from "
+                    + HostPort.authority(context.connection().remoteAddress()));
+            // Answered rather than thrown, so the reason reaches the client in the body (a thrown
+            // status goes out bare); the same 400 as for any taken path.
+            return RtspResponse.of(RtspStatus.BAD_REQUEST).withBody("text/plain", "path '" + context.path()
+                    + "' plays the demo stream of rtspkit-server; publish to another path, or start the server"
+                    + " with --no-demo\n");
+        }
+        if (!paths.claim(context.path(), context.session())) {
+            LOG.log(Level.INFO, "refused a second publisher on path " + context.path() + " from "
+                    + HostPort.authority(context.connection().remoteAddress()));
+            // Clients see 400 and the connection closes.
+            throw RtspStatusException.badRequest("someone is already publishing to path '" + context.path() + "'");
+        }
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public StreamResponse onDescribe(RequestContext context) {
+        authenticate(context.connection(), context.request());
+        return paths.stream(context.path(), server).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+    }
+
+    @Override
+    public StreamResponse onSetup(SetupContext context) {
+        ServerSession session = context.session();
+        if (session.announcedDescription().isPresent()) {
+            // A publisher sets up the medias it announced; it reads no stream.
+            return new StreamResponse(RtspResponse.ok(), null);
+        }
+        if (session.state() == SessionState.INITIAL) {
+            // Later SETUPs of the session ride on the first one's check.
+            authenticate(context.connection(), context.request());
+        }
+        // Every SETUP of one reader must get the same stream, even if the path changed hands meanwhile.
+        Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path(), server));
+        return stream.map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+    }
+
+    @Override
+    public RtspResponse onPlay(RequestContext context) {
+        ServerSession session = context.session();
+        // PLAY may come again while playing (after nothing, or after PAUSE): log the first one only.
+        if (session.userData() == null) {
+            Participant reader = Participant.of(Participant.Role.READER, session, context.connection(),
+                    context.path(), session.setupMedias().size());
+            session.setUserData(reader);
+            paths.addReader(session);
+            LOG.log(Level.INFO, reader.describe("started"));
+        }
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public RtspResponse onRecord(RequestContext context) {
+        ServerSession session = context.session();
+        Optional<PathRegistry.Publication> held = paths.publicationOf(session);
+        if (held.isEmpty()) {
+            // Only possible if the session is being closed while its RECORD is handled.
+            throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
+        }
+        if (held.get().stream() != null) {
+            // RECORD after PAUSE: the stream and the relay are in place already.
+            return RtspResponse.ok();
+        }
+        SessionDescription description = session.announcedDescription()
+                .orElseThrow(() -> RtspStatusException.badRequest("RECORD without ANNOUNCE"));
+        // One stream per listener (RTSP, RTSPS): a publisher on either is played on both.
+        Map<RtspServer, ServerStream> streams = new LinkedHashMap<>();
+        try {
+            for (RtspServer listener : paths.servers()) {
+                streams.put(listener, listener.createStream(description));
+            }
+        } catch (RtspkitException e) {
+            streams.values().forEach(ServerStream::close);
+            throw RtspStatusException.badRequest("cannot serve what was announced: " + e.getMessage());
+        }
+        if (!paths.startRecording(session, streams)) {
+            streams.values().forEach(ServerStream::close);
+            throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
+        }
+        session.onPacketRtpAny(new StreamRelay(streams.values(), context.path()));
+        Participant publisher = Participant.of(Participant.Role.PUBLISHER, session, context.connection(),
+                context.path(), description.medias().size());
+        session.setUserData(publisher);
+        LOG.log(Level.INFO, publisher.describe("started"));
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public RtspResponse onPause(RequestContext context) {
+        return RtspResponse.ok();
+    }
+
+    /** Clients that learned GET_PARAMETER from OPTIONS use it as a keepalive. */
+    @Override
+    public RtspResponse onGetParameter(RequestContext context) {
+        return RtspResponse.ok();
+    }
+
+    @Override
+    public void onSessionClose(ServerSession session, Throwable error) {
+        paths.removeReader(session);
+        Optional<PathRegistry.Publication> released = paths.release(session);
+        released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
+        if (session.userData() instanceof Participant participant) {
+            String reason = error == null ? "" : ": " + error.getMessage();
+            LOG.log(Level.INFO, participant.describe("stopped") + reason);
+        } else if (released.isPresent()) {
+            LOG.log(Level.DEBUG, "publisher of " + released.get().path() + " left before RECORD");
+        }
+    }
+
+    private void authenticate(ServerConnection connection, RtspRequest request) {
+        if (credentials != null && !connection.verifyCredentials(request, credentials.user(), credentials.pass())) {
+            throw RtspStatusException.unauthorized();
+        }
+    }
+
+    private static StreamResponse notFound(String path) {
+        LOG.log(Level.DEBUG, () -> "no one is publishing to path " + path);
+        return StreamResponse.of(RtspStatus.NOT_FOUND);
+    }
+}
