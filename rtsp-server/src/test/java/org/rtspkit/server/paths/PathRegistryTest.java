@@ -4,19 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
-import java.lang.reflect.Proxy;
 import java.util.Optional;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 
 class PathRegistryTest {
     private final PathRegistry paths = new PathRegistry();
-    private final ServerSession alice = stand(ServerSession.class, "alice");
-    private final ServerSession bob = stand(ServerSession.class, "bob");
-    private final ServerStream stream = stand(ServerStream.class, "stream");
-    private final org.rtspkit.api.RtspServer listener = stand(org.rtspkit.api.RtspServer.class, "listener");
+    private final ServerSession alice = mock(ServerSession.class, "alice");
+    private final ServerSession bob = mock(ServerSession.class, "bob");
+    private final ServerStream stream = mock(ServerStream.class, "stream");
+    private final RtspServer listener = mock(RtspServer.class, "listener");
+
+    /** The registry keeps sessions and streams by identity and calls nothing on them. */
+    @AfterEach
+    void nothingWasAskedOfTheEngine() {
+        verifyNoInteractions(alice, bob, stream, listener);
+    }
 
     @Test
     void aPathHasOnePublisherUntilItLeaves() {
@@ -25,7 +35,7 @@ class PathRegistryTest {
         assertTrue(paths.claim("/other", bob));
 
         paths.release(alice);
-        assertTrue(paths.claim("/cam", stand(ServerSession.class, "carol")));
+        assertTrue(paths.claim("/cam", mock(ServerSession.class, "carol")));
     }
 
     @Test
@@ -33,7 +43,7 @@ class PathRegistryTest {
         paths.claim("/cam", alice);
         assertEquals(Optional.empty(), paths.stream("/cam"));
 
-        assertTrue(paths.startRecording(alice, java.util.Map.of(listener, stream)));
+        assertTrue(paths.startRecording(alice, Map.of(listener, stream)));
         assertSame(stream, paths.stream("/cam").orElseThrow());
         assertSame(stream, paths.publicationOf(alice).orElseThrow().stream());
         assertSame(stream, paths.stream("/cam", listener).orElseThrow(), "the listener's own stream");
@@ -42,7 +52,7 @@ class PathRegistryTest {
     @Test
     void releaseHandsBackTheStreamToClose() {
         paths.claim("/cam", alice);
-        paths.startRecording(alice, java.util.Map.of(listener, stream));
+        paths.startRecording(alice, Map.of(listener, stream));
 
         PathRegistry.Publication released = paths.release(alice).orElseThrow();
         assertEquals("/cam", released.path());
@@ -54,20 +64,8 @@ class PathRegistryTest {
 
     @Test
     void aSessionThatHoldsNoPathCannotRecordOrRelease() {
-        assertFalse(paths.startRecording(bob, java.util.Map.of(listener, stream)));
+        assertFalse(paths.startRecording(bob, Map.of(listener, stream)));
         assertEquals(Optional.empty(), paths.release(bob));
         assertEquals(Optional.empty(), paths.publicationOf(bob));
-    }
-
-    /** An object of the interface that only has an identity: the registry calls nothing on it. */
-    private static <T> T stand(Class<T> type, String name) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) ->
-                switch (method.getName()) {
-                    case "toString" -> name;
-                    case "hashCode" -> System.identityHashCode(self);
-                    case "equals" -> self == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return type.cast(proxy);
     }
 }
