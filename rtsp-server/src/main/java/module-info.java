@@ -12,6 +12,10 @@ module org.rtspkit.server {
     // MulticastProviders), so that a flag whose module is absent is refused with its name.
     requires org.rtspkit.spi;
 
+    // Address notation of the flags (HostAndPort, InetAddresses), thread naming (ThreadFactoryBuilder)
+    // and warnings that would repeat once per packet (RateLimiter). Required by the engine already.
+    requires com.google.common;
+
     // ASN.1 for OpenSSL's PKCS#1/SEC1 PEM keys and for building the self-signed RTSPS certificate,
     // which the JDK cannot do; keys and signatures themselves stay on the JDK's providers.
     requires org.bouncycastle.provider;

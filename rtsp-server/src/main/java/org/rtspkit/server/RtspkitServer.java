@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.server.demo.DemoStream;
 import org.rtspkit.server.metrics.MetricsEndpoint;
-import org.rtspkit.server.options.HostPort;
+import org.rtspkit.server.options.AddressFlags;
 import org.rtspkit.server.options.Plugins;
 import org.rtspkit.server.options.ServerOptions;
 import org.rtspkit.server.options.UsageException;
@@ -62,7 +62,7 @@ public final class RtspkitServer {
             fail(2, e.getMessage());
             return;
         } catch (BindException e) {
-            String where = BusyAddress.find(options).orElse(HostPort.format(options.rtspAddress()));
+            String where = BusyAddress.find(options).orElse(AddressFlags.format(options.rtspAddress()));
             fail(1, "cannot listen on " + where + ": address already in use");
             return;
         } catch (IOException | IllegalStateException e) {
@@ -86,7 +86,7 @@ public final class RtspkitServer {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
         }
         if (started.metrics() != null) {
-            System.out.println("rtspkit metrics on http://" + HostPort.authority(started.metrics().address())
+            System.out.println("rtspkit metrics on http://" + AddressFlags.authority(started.metrics().address())
                     + MetricsEndpoint.PATH);
         }
         if (demo != null) {
@@ -106,13 +106,13 @@ public final class RtspkitServer {
     private static String demoUrl(String scheme, RtspServer server) {
         InetSocketAddress address = server.rtspAddress();
         String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
-                : HostPort.authority(address);
+                : AddressFlags.authority(address);
         return scheme + "://" + authority + DemoStream.PATH;
     }
 
     /** {@code rtspkit listening on rtsp://0.0.0.0:8554 (transports: tcp, udp)} */
     static String listeningLine(RtspServer server) {
-        return "rtspkit listening on rtsp://" + HostPort.authority(server.rtspAddress())
+        return "rtspkit listening on rtsp://" + AddressFlags.authority(server.rtspAddress())
                 + " (transports: " + String.join(", ", server.transports().stream().sorted().toList()) + ")";
     }
 

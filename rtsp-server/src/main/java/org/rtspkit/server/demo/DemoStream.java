@@ -1,5 +1,7 @@
 package org.rtspkit.server.demo;
 
+import com.google.common.util.concurrent.RateLimiter;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.G711Format;
 import org.rtspkit.api.Media;
@@ -63,7 +66,9 @@ public final class DemoStream implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final AtomicInteger readers = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean warned = new AtomicBoolean();
+    /** A frame or packet that cannot be made fails every time: say so once a minute, with how often. */
+    private final RateLimiter warnings = RateLimiter.create(1.0 / 60);
+    private final AtomicLong failuresSinceWarning = new AtomicLong();
     private final ZoneId zone = ZoneId.systemDefault();
 
     // Used on the generator thread only.
@@ -82,11 +87,8 @@ public final class DemoStream implements AutoCloseable {
     private DemoStream(List<Target> targets, int maxPacketSize) {
         this.targets = List.copyOf(targets);
         this.packetizer = new JpegRtpPacketizer(maxPacketSize, ThreadLocalRandom.current().nextInt(1 << 16));
-        this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "rtspkit-demo");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("rtspkit-demo").setDaemon(true).build());
         this.start = Instant.now();
     }
 
@@ -176,7 +178,7 @@ public final class DemoStream implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A failing task would never be run again: report it and try the next frame.
-            warnOnce(e);
+            warn(e);
         }
     }
 
@@ -197,7 +199,7 @@ public final class DemoStream implements AutoCloseable {
                 write(t.stream(), t.audio(), packet, sampled);
             }
         } catch (RuntimeException e) {
-            warnOnce(e);
+            warn(e);
         }
     }
 
@@ -216,9 +218,12 @@ public final class DemoStream implements AutoCloseable {
         return closed.get();
     }
 
-    private void warnOnce(RuntimeException e) {
-        if (warned.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "the demo stream cannot send media: " + e, e);
+    private void warn(RuntimeException e) {
+        long failures = failuresSinceWarning.incrementAndGet();
+        if (warnings.tryAcquire()) {
+            failuresSinceWarning.addAndGet(-failures);
+            LOG.log(Level.WARNING, "the demo stream cannot send media (" + failures + (failures == 1 ? " failure" : " failures")
+                    + " since the last warning): " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rtspkit.server.metrics;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,11 +34,8 @@ public final class MetricsEndpoint implements AutoCloseable {
                 respond(exchange, counts);
             }
         });
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rtspkit-metrics");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = Executors.newSingleThreadExecutor(
+                new ThreadFactoryBuilder().setNameFormat("rtspkit-metrics").setDaemon(true).build());
         http.setExecutor(thread);
         http.start();
         return new MetricsEndpoint(http, thread);

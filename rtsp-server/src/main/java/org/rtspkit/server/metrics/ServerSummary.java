@@ -1,5 +1,6 @@
 package org.rtspkit.server.metrics;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -27,11 +28,8 @@ public final class ServerSummary implements AutoCloseable {
         if (interval.isZero()) {
             return new ServerSummary(null);
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rtspkit-summary");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("rtspkit-summary").setDaemon(true).build());
         long millis = interval.toMillis();
         timer.scheduleAtFixedRate(() -> {
             try {

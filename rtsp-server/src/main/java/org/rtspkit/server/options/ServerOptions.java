@@ -263,20 +263,20 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
                 throw new UsageException(flag + " needs a value");
             }
             switch (flag) {
-                case "--rtsp-address" -> rtsp = HostPort.parse(flag, value);
-                case "--udp-rtp-address" -> rtp = HostPort.parse(flag, value);
-                case "--udp-rtcp-address" -> rtcp = HostPort.parse(flag, value);
+                case "--rtsp-address" -> rtsp = AddressFlags.parse(flag, value);
+                case "--udp-rtp-address" -> rtp = AddressFlags.parse(flag, value);
+                case "--udp-rtcp-address" -> rtcp = AddressFlags.parse(flag, value);
                 case "--user" -> user = value;
                 case "--pass" -> pass = value;
                 case "--multicast-ip-range" -> range = value;
                 case "--multicast-rtp-port" -> mcRtp = port(flag, value);
                 case "--multicast-rtcp-port" -> mcRtcp = port(flag, value);
-                case "--rtsps-address" -> rtsps = HostPort.parse(flag, value);
-                case "--srtp-rtp-address" -> srtp = HostPort.parse(flag, value);
+                case "--rtsps-address" -> rtsps = AddressFlags.parse(flag, value);
+                case "--srtp-rtp-address" -> srtp = AddressFlags.parse(flag, value);
                 case "--tls-cert" -> cert = Path.of(value);
                 case "--tls-key" -> key = Path.of(value);
                 case "--summary-interval" -> summary = seconds(flag, value);
-                case "--metrics-address" -> metrics = HostPort.parse(flag, value);
+                case "--metrics-address" -> metrics = AddressFlags.parse(flag, value);
                 default -> throw new AssertionError(flag);
             }
         }

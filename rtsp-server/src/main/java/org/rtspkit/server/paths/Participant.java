@@ -5,7 +5,7 @@ import org.rtspkit.api.ServerConnection;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.SessionTransport;
 import org.rtspkit.api.TransportProfile;
-import org.rtspkit.server.options.HostPort;
+import org.rtspkit.server.options.AddressFlags;
 
 /**
  * What the log says about a publisher or reader: kept as the session's user data from RECORD or
@@ -25,7 +25,7 @@ record Participant(Role role, String path, int medias, String transport, String 
 
     static Participant of(Role role, ServerSession session, ServerConnection connection, String path, int medias) {
         return new Participant(role, path, medias, transportName(session.transport()),
-                HostPort.authority(connection.remoteAddress()));
+                AddressFlags.authority(connection.remoteAddress()));
     }
 
     /** {@code publisher started on path /cam (2 medias, tcp) from 127.0.0.1:40312} */

@@ -20,8 +20,8 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.api.SetupContext;
 import org.rtspkit.api.StreamResponse;
+import org.rtspkit.server.options.AddressFlags;
 import org.rtspkit.server.options.Credentials;
-import org.rtspkit.server.options.HostPort;
 
 /**
  * The ready-to-use server's behaviour: any client publishes to any free path (ANNOUNCE, SETUP,
@@ -48,7 +48,7 @@ public final class PublishingHandler implements ServerHandler {
         authenticate(context.connection(), context.request());
         if (paths.isDemo(context.path())) {
             LOG.log(Level.INFO, "refused a publisher on the demo path " + context.path() + " from "
-                    + HostPort.authority(context.connection().remoteAddress()));
+                    + AddressFlags.authority(context.connection().remoteAddress()));
             // Answered rather than thrown, so the reason reaches the client in the body (a thrown
             // status goes out bare); the same 400 as for any taken path.
             return RtspResponse.of(RtspStatus.BAD_REQUEST).withBody("text/plain", "path '" + context.path()
@@ -57,7 +57,7 @@ public final class PublishingHandler implements ServerHandler {
         }
         if (!paths.claim(context.path(), context.session())) {
             LOG.log(Level.INFO, "refused a second publisher on path " + context.path() + " from "
-                    + HostPort.authority(context.connection().remoteAddress()));
+                    + AddressFlags.authority(context.connection().remoteAddress()));
             // Clients see 400 and the connection closes.
             throw RtspStatusException.badRequest("someone is already publishing to path '" + context.path() + "'");
         }

@@ -1,9 +1,10 @@
 package org.rtspkit.server.paths;
 
+import com.google.common.util.concurrent.RateLimiter;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.RtpPacket;
@@ -20,7 +21,9 @@ final class StreamRelay implements BiConsumer<Media, RtpPacket> {
 
     private final Collection<ServerStream> streams;
     private final String path;
-    private final AtomicBoolean warned = new AtomicBoolean();
+    /** A publisher that sends what the streams cannot carry usually keeps doing it: one warning a minute. */
+    private final RateLimiter warnings = RateLimiter.create(1.0 / 60);
+    private final AtomicLong droppedSinceWarning = new AtomicLong();
 
     StreamRelay(Collection<ServerStream> streams, String path) {
         this.streams = List.copyOf(streams);
@@ -42,9 +45,12 @@ final class StreamRelay implements BiConsumer<Media, RtpPacket> {
         } catch (IllegalArgumentException | RtspkitException e) {
             // A packet the stream cannot carry (a payload type that was not announced, an oversized
             // packet), or a multicast group whose queue is full: the other listeners' streams still
-            // get it. Say so once per publisher rather than once per packet.
-            if (warned.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "dropping packets the publisher of " + path + " sends: " + e.getMessage());
+            // get it. Say so once a minute rather than once per packet, with the count since the last time.
+            long dropped = droppedSinceWarning.incrementAndGet();
+            if (warnings.tryAcquire()) {
+                droppedSinceWarning.addAndGet(-dropped);
+                LOG.log(Level.WARNING, "dropping packets the publisher of " + path + " sends (" + dropped
+                        + (dropped == 1 ? " packet" : " packets") + " since the last warning): " + e.getMessage());
             }
         }
     }

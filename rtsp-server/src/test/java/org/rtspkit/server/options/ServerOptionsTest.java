@@ -65,7 +65,7 @@ class ServerOptionsTest {
     void ipv6HostsAreWrittenInBrackets() throws Exception {
         ServerOptions o = ServerOptions.parse("--rtsp-address", "[::1]:8554");
         assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 8554), o.rtspAddress());
-        assertEquals("[::1]:8554", HostPort.format(o.rtspAddress()));
+        assertEquals("[::1]:8554", AddressFlags.format(o.rtspAddress()));
     }
 
     @Test
@@ -84,6 +84,10 @@ class ServerOptionsTest {
             "--rtsp-address :99999                       | --rtsp-address: port '99999' is not a number between 0 and 65535",
             "--rtsp-address :http                        | --rtsp-address: port 'http' is not a number between 0 and 65535",
             "--rtsp-address :+80                         | --rtsp-address: port '+80' is not a number between 0 and 65535",
+            "--rtsp-address :-0                          | --rtsp-address: port '-0' is not a number between 0 and 65535",
+            "--rtsp-address localhost:                   | --rtsp-address: port '' is not a number between 0 and 65535",
+            "--rtsp-address [::1]:http                   | --rtsp-address: port 'http' is not a number between 0 and 65535",
+            "--rtsp-address [::1]x8554                   | --rtsp-address: '[::1]x8554' is not an address: expected host:port, :port or [ipv6]:port",
             "--rtsp-address ::1:8554                     | --rtsp-address: '::1:8554' is not an address: write IPv6 hosts in brackets, as in [::1]:8554",
             "--rtsp-address [::1]                        | --rtsp-address: '[::1]' is not an address: expected host:port, :port or [ipv6]:port",
             "--rtsp-address no-such-host.invalid:8554    | --rtsp-address: unknown host 'no-such-host.invalid'",
@@ -114,12 +118,12 @@ class ServerOptionsTest {
 
     @Test
     void addressesPrintInFlagAndUrlNotation() throws Exception {
-        assertEquals(":8554", HostPort.format(new InetSocketAddress(8554)));
-        assertEquals("0.0.0.0:8554", HostPort.authority(new InetSocketAddress(8554)));
+        assertEquals(":8554", AddressFlags.format(new InetSocketAddress(8554)));
+        assertEquals("0.0.0.0:8554", AddressFlags.authority(new InetSocketAddress(8554)));
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8554);
-        assertEquals("127.0.0.1:8554", HostPort.format(loopback));
-        assertEquals("127.0.0.1:8554", HostPort.authority(loopback));
-        assertEquals("[::1]:8554", HostPort.authority(new InetSocketAddress(InetAddress.getByName("::1"), 8554)));
+        assertEquals("127.0.0.1:8554", AddressFlags.format(loopback));
+        assertEquals("127.0.0.1:8554", AddressFlags.authority(loopback));
+        assertEquals("[::1]:8554", AddressFlags.authority(new InetSocketAddress(InetAddress.getByName("::1"), 8554)));
     }
 
     @ParameterizedTest
@@ -133,7 +137,7 @@ class ServerOptionsTest {
             "fe80:0:0:0:0:0:0:1%1, [fe80::1]:1",
     })
     void ipv6AddressesPrintInTheirShortForm(String literal, String expected) throws Exception {
-        assertEquals(expected, HostPort.authority(new InetSocketAddress(InetAddress.getByName(literal), 1)));
+        assertEquals(expected, AddressFlags.authority(new InetSocketAddress(InetAddress.getByName(literal), 1)));
     }
 
     @Test
