@@ -24,7 +24,7 @@ class ReadmeSampleTest {
     @Test
     void theReadmeShowsTheSampleAsItIsHere() throws IOException {
         Path module = moduleDirectory();
-        String source = Files.readString(module.resolve("src/test/java/org/rtspkit/examples/Camera.java"));
+        String source = Files.readString(module.resolve("src/main/java/org/rtspkit/examples/Camera.java"));
         String sample = source.substring(source.indexOf(BEGIN) + BEGIN.length(), source.indexOf(END));
         String readme = Files.readString(module.resolveSibling("README.md"));
         assertTrue(readme.contains("```java\n" + sample + "```\n"),

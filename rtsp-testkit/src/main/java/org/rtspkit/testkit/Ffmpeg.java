@@ -59,14 +59,14 @@ public final class Ffmpeg {
     }
 
     /**
-     * Publishes a file as it is ({@code -c copy}), in real time and looped, for {@code seconds}.
+     * Publishes a file as it is ({@code -c copy}), in real time, once (a raw H264 file cannot be looped:
+     * FFmpeg cannot seek in it).
      *
      * @param transport {@code tcp} or {@code udp}
      */
-    public static Run publishFile(Path dir, String name, Path file, String url, String transport, int seconds) {
-        return start(dir, name, seconds + 20, List.of(
-                "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-re", "-stream_loop", "-1", "-i", file.toString(), "-t", Integer.toString(seconds),
+    public static Run publishFile(Path dir, String name, Path file, String url, String transport) {
+        return start(dir, name, 120, List.of(
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-i", file.toString(),
                 "-map", "0", "-c", "copy", "-f", "rtsp", "-rtsp_transport", transport, url), false);
     }
 
