@@ -1,16 +1,17 @@
-import java.io.ByteArrayOutputStream;
+package org.rtspkit.benchmarks.load;
+
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -19,13 +20,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load of scripts/soak: publishers and readers with random churn against a running RTSP server,
- * plain sockets only (JDK, no dependencies; run with {@code java scripts/SoakLoad.java ...}).
+ * through the load tool's {@link RtspConnection}.
  *
  * <p>Publishers ANNOUNCE an H264 path, RECORD over TCP or UDP and send numbered RTP packets at a
  * steady rate; now and then one leaves (TEARDOWN, close or reset) and comes back. Readers join a
@@ -189,11 +191,10 @@ public final class SoakLoad {
             Publisher p = new Publisher(path);
             boolean udp = ThreadLocalRandom.current().nextBoolean();
             long lifetime = ThreadLocalRandom.current().nextLong(20_000, 90_000);
-            try (Rtsp c = new Rtsp(host, port); UdpPair ports = udp ? UdpPair.open() : null) {
-                String url = "rtsp://" + host + ":" + port + path;
-                Rtsp.Response a = c.request("ANNOUNCE", url, SDP.getBytes(StandardCharsets.US_ASCII),
-                        "Content-Type: application/sdp");
-                if (a.status != 200) {
+            String url = "rtsp://" + host + ":" + port + path;
+            try (RtspConnection c = connect(url); UdpPair ports = udp ? UdpPair.open() : null) {
+                RtspConnection.Response a = c.request("ANNOUNCE", url, SDP, "Content-Type: application/sdp");
+                if (a.status() != 200) {
                     refused.incrementAndGet();
                     sleep(1000);
                     continue;
@@ -202,13 +203,13 @@ public final class SoakLoad {
                         ? "RTP/AVP;unicast;client_port=" + ports.rtp().getLocalPort() + "-" + ports.rtcp().getLocalPort()
                                 + ";mode=record"
                         : "RTP/AVP/TCP;unicast;interleaved=0-1;mode=record";
-                Rtsp.Response s = c.request("SETUP", url + "/trackID=0", null, "Transport: " + transport);
-                Rtsp.Response r = s.status == 200 ? c.request("RECORD", url, null, "Session: " + s.session()) : s;
-                if (r.status != 200) {
+                RtspConnection.Response s = c.request("SETUP", url + "/trackID=0", null, "Transport: " + transport);
+                RtspConnection.Response r = s.status() == 200 ? c.request("RECORD", url, null) : s;
+                if (r.status() != 200) {
                     refused.incrementAndGet();
                     continue;
                 }
-                int serverRtp = udp ? serverPort(s.header("transport")) : -1;
+                int serverRtp = udp ? LoadTool.serverPort(s.header("transport")) : -1;
                 publisherSessions.incrementAndGet();
                 livePublishers.put(path, p);
                 long end = System.currentTimeMillis() + lifetime;
@@ -221,7 +222,7 @@ public final class SoakLoad {
                     if (udp) {
                         ports.rtp().send(new DatagramPacket(packet, packet.length, new InetSocketAddress(host, serverRtp)));
                     } else {
-                        c.frame(0, packet);
+                        c.sendFrame(0, packet);
                     }
                     packetsSent.incrementAndGet();
                     next += 1_000_000_000L / PACKETS_PER_SECOND;
@@ -229,7 +230,7 @@ public final class SoakLoad {
                 }
                 livePublishers.remove(path, p);
                 switch (ThreadLocalRandom.current().nextInt(3)) {
-                    case 0 -> c.request("TEARDOWN", url, null, "Session: " + s.session());
+                    case 0 -> c.request("TEARDOWN", url, null);
                     case 1 -> c.reset();
                     default -> {
                         // just close
@@ -244,15 +245,6 @@ public final class SoakLoad {
             }
             sleep(ThreadLocalRandom.current().nextLong(500, 3000));
         }
-    }
-
-    private static int serverPort(String transport) throws IOException {
-        for (String part : transport.split(";")) {
-            if (part.startsWith("server_port=")) {
-                return Integer.parseInt(part.substring("server_port=".length()).split("-")[0]);
-            }
-        }
-        throw new IOException("no server_port in " + transport);
     }
 
     private static long ssrc(String transport) {
@@ -308,26 +300,26 @@ public final class SoakLoad {
             int leave = ThreadLocalRandom.current().nextInt(udp ? 4 : 3);
             String url = "rtsp://" + host + ":" + port + path;
             boolean ended = false;
-            try (Rtsp c = new Rtsp(host, port); UdpPair ports = udp ? UdpPair.open() : null) {
-                Rtsp.Response d = c.request("DESCRIBE", url, null, "Accept: application/sdp");
-                if (d.status != 200) {
+            try (RtspConnection c = connect(url); UdpPair ports = udp ? UdpPair.open() : null) {
+                RtspConnection.Response d = c.request("DESCRIBE", url, null, "Accept: application/sdp");
+                if (d.status() != 200) {
                     refused.incrementAndGet();
                     return;
                 }
                 String transport = udp ? "RTP/AVP;unicast;client_port=" + ports.rtp.getLocalPort() + "-" + ports.rtcp.getLocalPort()
                         : "RTP/AVP/TCP;unicast;interleaved=0-1";
-                Rtsp.Response s = c.request("SETUP", url + "/trackID=0", null, "Transport: " + transport);
-                if (s.status != 200) {
+                RtspConnection.Response s = c.request("SETUP", url + "/trackID=0", null, "Transport: " + transport);
+                if (s.status() != 200) {
                     refused.incrementAndGet();
                     return;
                 }
-                Rtsp.Response p = c.request("PLAY", url, null, "Session: " + s.session());
-                if (p.status != 200) {
+                RtspConnection.Response p = c.request("PLAY", url, null);
+                if (p.status() != 200) {
                     refused.incrementAndGet();
                     return;
                 }
                 readersByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-                int serverRtcp = udp ? serverPort(s.header("transport")) + 1 : -1;
+                int serverRtcp = udp ? LoadTool.serverPort(s.header("transport")) + 1 : -1;
                 ssrc = ssrc(s.header("transport"));
                 long end = System.currentTimeMillis() + lifetime;
                 long nextReport = 0;
@@ -347,11 +339,11 @@ public final class SoakLoad {
                             ended = c.closedByServer();
                         }
                     } else {
-                        Rtsp.Frame f = c.readFrame();
+                        RtspConnection.Frame f = c.readFrame();
                         if (f == null) {
                             ended = true;
-                        } else if (f.channel == 0) {
-                            onRtp(f.payload, 0, f.payload.length);
+                        } else if (f.channel() == 0) {
+                            onRtp(f.data(), 0, f.data().length);
                         }
                     }
                 }
@@ -359,7 +351,7 @@ public final class SoakLoad {
                     endedByServer.incrementAndGet();
                 } else {
                     switch (leave) {
-                        case 0 -> c.request("TEARDOWN", url, null, "Session: " + s.session());
+                        case 0 -> c.request("TEARDOWN", url, null);
                         case 1 -> c.reset();
                         default -> {
                             // 2: close the connection; 3 (UDP): vanish, leaving the session to time out
@@ -453,140 +445,6 @@ public final class SoakLoad {
         public void close() {
             rtp.close();
             rtcp.close();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // A minimal RTSP client
-
-    private static final class Rtsp implements AutoCloseable {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
-        int cseq;
-
-        record Response(int status, Map<String, String> headers) {
-            String header(String name) {
-                return headers.getOrDefault(name, "");
-            }
-
-            String session() {
-                return header("session").split(";")[0];
-            }
-        }
-
-        record Frame(int channel, byte[] payload) {
-        }
-
-        Rtsp(String host, int port) throws IOException {
-            socket = new Socket();
-            socket.connect(new InetSocketAddress(host, port), 5000);
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
-        synchronized Response request(String method, String url, byte[] body, String... headers) throws IOException {
-            StringBuilder sb = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\nCSeq: ")
-                    .append(++cseq).append("\r\nUser-Agent: rtspkit-soak\r\n");
-            for (String h : headers) {
-                sb.append(h).append("\r\n");
-            }
-            if (body != null) {
-                sb.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            sb.append("\r\n");
-            out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("closed by the server during " + method);
-                }
-                if (b == '$') {
-                    readFrameBody();
-                    continue;
-                }
-                String status = (char) b + line();
-                Map<String, String> h = new ConcurrentHashMap<>();
-                String l;
-                while (!(l = line()).isEmpty()) {
-                    int c = l.indexOf(':');
-                    h.put(l.substring(0, c).trim().toLowerCase(Locale.ROOT), l.substring(c + 1).trim());
-                }
-                int length = Integer.parseInt(h.getOrDefault("content-length", "0"));
-                in.readNBytes(length);
-                return new Response(Integer.parseInt(status.split(" ")[1]), h);
-            }
-        }
-
-        synchronized void frame(int channel, byte[] payload) throws IOException {
-            byte[] b = new byte[4 + payload.length];
-            b[0] = '$';
-            b[1] = (byte) channel;
-            b[2] = (byte) (payload.length >> 8);
-            b[3] = (byte) payload.length;
-            System.arraycopy(payload, 0, b, 4, payload.length);
-            out.write(b);
-        }
-
-        /** The next interleaved frame, or null when the server closed the connection. */
-        Frame readFrame() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            if (b != '$') {
-                throw new IOException("expected a frame, got byte " + b);
-            }
-            return readFrameBody();
-        }
-
-        private Frame readFrameBody() throws IOException {
-            int channel = in.read();
-            int length = (in.read() << 8) | in.read();
-            return new Frame(channel, in.readNBytes(length));
-        }
-
-        /** Whether the server closed the connection; waits at most a millisecond. */
-        boolean closedByServer() throws IOException {
-            socket.setSoTimeout(1);
-            try {
-                return in.read() < 0;
-            } catch (SocketTimeoutException open) {
-                return false;
-            } catch (IOException reset) {
-                return true;
-            } finally {
-                socket.setSoTimeout(10_000);
-            }
-        }
-
-        void reset() throws IOException {
-            socket.setSoLinger(true, 0);
-            socket.close();
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream l = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("closed by the server");
-                }
-                if (b != '\r') {
-                    l.write(b);
-                }
-            }
-            return l.toString(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 
@@ -685,10 +543,13 @@ public final class SoakLoad {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.sleepUninterruptibly(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A connection whose reads give up after 10 s, so that a stalled server cannot hang the soak. */
+    private static RtspConnection connect(String url) throws IOException {
+        RtspConnection c = new RtspConnection(URI.create(url), "rtspkit-soak");
+        c.readTimeout(Duration.ofSeconds(10));
+        return c;
     }
 }
