@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtspkit.testkit.Loopback;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** The server as a user runs it: a separate JVM started from the module path, as ./rtspkit-server does. */
 @Timeout(120)
@@ -93,14 +89,8 @@ class RtspkitServerProcessTest {
                 "--no-rtsps", "--no-multicast");
 
         int port = awaitListening(out, err);
-        try (Socket socket = new Socket(Loopback.address(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream o = socket.getOutputStream();
-            o.write("OPTIONS rtsp://127.0.0.1/ RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            o.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertEquals("RTSP/1.0 200 OK", status);
+        try (TestRtspClient client = new TestRtspClient(Loopback.port(port))) {
+            assertEquals(200, client.request("OPTIONS", "rtsp://127.0.0.1/").status());
         }
 
         process.destroy(); // SIGTERM

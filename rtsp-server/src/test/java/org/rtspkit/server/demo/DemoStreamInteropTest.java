@@ -6,13 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +19,7 @@ import org.rtspkit.api.RtspServer;
 import org.rtspkit.server.RunningServer;
 import org.rtspkit.server.TestServers;
 import org.rtspkit.testkit.Ffmpeg;
-import org.rtspkit.testkit.Loopback;
+import org.rtspkit.testkit.TestRtspClient;
 
 /**
  * The demo stream at {@code /demo} against real FFmpeg readers on loopback: every picture decodes,
@@ -79,10 +72,9 @@ class DemoStreamInteropTest {
             // RTP/JPEG frame would show as an mjpeg error here.
             assertEquals(List.of(), errors(reader.stderrText()), reader.name() + " reported errors\n" + reader.report());
 
-            List<String[]> frames = frames(Ffmpeg.frameHashes(dir, reader.name()));
-            List<String> pictures = frames.stream().filter(f -> f[0].equals("0")).map(f -> f[5]).toList();
-            List<String[]> audio = frames.stream().filter(f -> f[0].equals("1")).toList();
-            long audioSamples = audio.stream().mapToLong(f -> Long.parseLong(f[3])).sum();
+            List<Ffmpeg.FrameHash> frames = reader.hashes();
+            List<String> pictures = frames.stream().filter(f -> f.stream() == 0).map(Ffmpeg.FrameHash::hash).toList();
+            long audioSamples = frames.stream().filter(f -> f.stream() == 1).mapToLong(Ffmpeg.FrameHash::duration).sum();
             figures.append(' ').append(reader.name()).append(": ").append(pictures.size()).append(" pictures, ")
                     .append(audioSamples).append(" audio samples;");
 
@@ -109,11 +101,12 @@ class DemoStreamInteropTest {
         server = started.server();
         String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=x\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"
                 + "m=audio 0 RTP/AVP 0\r\n";
-        List<String> response = request("ANNOUNCE " + url("/demo") + " RTSP/1.0\r\nCSeq: 1\r\n"
-                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
-        assertTrue(response.get(0).startsWith("RTSP/1.0 400 "), String.join("\n", response));
-        assertTrue(String.join("\n", response).contains("--no-demo"), "the refusal should say how to publish there:\n"
-                + String.join("\n", response));
+        try (TestRtspClient client = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response response = client.requestWithBody("ANNOUNCE", url("/demo"), sdp,
+                    "Content-Type: application/sdp");
+            assertEquals(400, response.status(), response.toString());
+            assertTrue(response.body().contains("--no-demo"), "the refusal should say how to publish there: " + response);
+        }
         assertTrue(started.paths().stream("/demo").isPresent(), "the demo still holds its path");
     }
 
@@ -122,8 +115,10 @@ class DemoStreamInteropTest {
         RunningServer started = TestServers.start(null, false);
         server = started.server();
         assertNull(started.demo());
-        List<String> response = request("DESCRIBE " + url("/demo") + " RTSP/1.0\r\nCSeq: 1\r\n\r\n");
-        assertEquals("RTSP/1.0 404 Not Found", response.get(0), String.join("\n", response));
+        try (TestRtspClient client = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response response = client.request("DESCRIBE", url("/demo"));
+            assertEquals(404, response.status(), response.toString());
+        }
     }
 
     @Test
@@ -139,42 +134,6 @@ class DemoStreamInteropTest {
         }
     }
 
-    /** The status line, headers and (ASCII) body of the answer to one request, on a connection of its own. */
-    private List<String> request(String text) throws IOException {
-        try (Socket socket = new Socket(Loopback.address(), server.rtspAddress().getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            int bodyLength = 0;
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                lines.add(line);
-                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    bodyLength = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            char[] body = new char[bodyLength];
-            int read = 0;
-            while (read < bodyLength) {
-                int n = in.read(body, read, bodyLength - read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            if (read > 0) {
-                lines.add("");
-                lines.add(new String(body, 0, read));
-            }
-            if (lines.isEmpty()) {
-                fail("no answer to " + text);
-            }
-            return lines;
-        }
-    }
-
     /**
      * FFmpeg's error lines, less the one every RTP/JPEG reader may print once: a reader that joins
      * while a frame is being sent gets its tail without the first fragment and drops it.
@@ -185,16 +144,6 @@ class DemoStreamInteropTest {
                 .filter(line -> !line.endsWith("Received packet without a start chunk; dropping frame."))
                 .filter(line -> !line.trim().matches("Last message repeated \\d+ times"))
                 .toList();
-    }
-
-    private static List<String[]> frames(Path framemd5) throws IOException {
-        List<String[]> frames = new ArrayList<>();
-        for (String line : Files.readAllLines(framemd5)) {
-            if (!line.startsWith("#") && !line.isBlank()) {
-                frames.add(line.split(",\\s*"));
-            }
-        }
-        return frames;
     }
 
     private static void awaitReaders(DemoStream demo, int expected) throws InterruptedException {
