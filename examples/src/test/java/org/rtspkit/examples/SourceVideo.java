@@ -21,7 +21,12 @@ public record SourceVideo(Path file, Set<String> pictures) {
 
     /** Encodes {@code seconds} of the test picture in {@code dir}, and hashes its pictures. */
     public static SourceVideo make(Path dir, int seconds) throws InterruptedException {
-        Path file = Ffmpeg.encodeH264(dir, "source", seconds, FPS);
+        return make(dir, seconds, "");
+    }
+
+    /** As {@link #make(Path, int)}, with more x264 options ({@code key=value:...}). */
+    public static SourceVideo make(Path dir, int seconds, String x264Options) throws InterruptedException {
+        Path file = Ffmpeg.encodeH264(dir, "source", seconds, FPS, x264Options);
         List<String> hashes = Ffmpeg.decodedPictureHashes(dir, file);
         assertTrue(hashes.size() == seconds * FPS && Set.copyOf(hashes).size() == hashes.size(),
                 "the source should be " + seconds * FPS + " different pictures: " + hashes);

@@ -110,12 +110,22 @@ public final class Ffmpeg {
      * parameter sets before it, no B-frames.
      */
     public static Path encodeH264(Path dir, String name, int seconds, int fps) throws InterruptedException {
+        return encodeH264(dir, name, seconds, fps, "");
+    }
+
+    /**
+     * As {@link #encodeH264(Path, String, int, int)}, with more x264 options ({@code key=value:...},
+     * for example {@code slice-max-size=1200} for NAL units that each fit one RTP packet).
+     */
+    public static Path encodeH264(Path dir, String name, int seconds, int fps, String x264Options)
+            throws InterruptedException {
         Path file = dir.resolve(name + ".h264");
         start(dir, name, 60, List.of(
                 "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-f", "lavfi", "-i", "testsrc=size=320x240:rate=" + fps, "-t", Integer.toString(seconds),
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(fps),
-                "-bf", "0", "-pix_fmt", "yuv420p", "-x264-params", "repeat-headers=1",
+                "-bf", "0", "-pix_fmt", "yuv420p",
+                "-x264-params", x264Options.isEmpty() ? "repeat-headers=1" : "repeat-headers=1:" + x264Options,
                 "-f", "h264", "-y", file.toString()), false).awaitSuccess(Duration.ofSeconds(60));
         return file;
     }
