@@ -33,7 +33,7 @@ class ServerPackagesTest {
     }
 
     @Test
-    void theJobsThatNeedNoOtherStandAlone() {
+    void noOtherJobUsesThePaths() {
         noClasses().that().resideInAnyPackage("org.rtspkit.server.options..", "org.rtspkit.server.demo..",
                         "org.rtspkit.server.metrics..", "org.rtspkit.server.tls..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.rtspkit.server.paths..")
