@@ -17,4 +17,9 @@ module org.rtspkit.formats {
     exports org.rtspkit.formats.nal;
     exports org.rtspkit.formats.h264;
     exports org.rtspkit.formats.h265;
+    exports org.rtspkit.formats.mpeg4audio;
+    exports org.rtspkit.formats.opus;
+    exports org.rtspkit.formats.g711;
+    exports org.rtspkit.formats.lpcm;
+    exports org.rtspkit.formats.mjpeg;
 }

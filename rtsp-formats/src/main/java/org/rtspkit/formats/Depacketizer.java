@@ -16,7 +16,10 @@ import org.rtspkit.api.RtpPacket;
  * Packets of another payload type than the format's are dropped as malformed. Not thread-safe.
  */
 public sealed interface Depacketizer permits org.rtspkit.formats.h264.H264Depacketizer,
-        org.rtspkit.formats.h265.H265Depacketizer {
+        org.rtspkit.formats.h265.H265Depacketizer, org.rtspkit.formats.mpeg4audio.Mpeg4AudioDepacketizer,
+        org.rtspkit.formats.mpeg4audio.LatmDepacketizer, org.rtspkit.formats.opus.OpusDepacketizer,
+        org.rtspkit.formats.g711.G711Depacketizer, org.rtspkit.formats.lpcm.LpcmDepacketizer,
+        org.rtspkit.formats.mjpeg.MjpegDepacketizer {
 
     /**
      * The format depacketized. Formats whose parameters travel in band (H264 and H265 parameter sets)

@@ -21,7 +21,10 @@ import org.rtspkit.formats.internal.PacketCollector;
  * {@code initialTimestamp + round(time × clockRate / 10^9)}, modulo 2^32. Not thread-safe.
  */
 public sealed interface Packetizer permits org.rtspkit.formats.h264.H264Packetizer,
-        org.rtspkit.formats.h265.H265Packetizer {
+        org.rtspkit.formats.h265.H265Packetizer, org.rtspkit.formats.mpeg4audio.Mpeg4AudioPacketizer,
+        org.rtspkit.formats.mpeg4audio.LatmPacketizer, org.rtspkit.formats.opus.OpusPacketizer,
+        org.rtspkit.formats.g711.G711Packetizer, org.rtspkit.formats.lpcm.LpcmPacketizer,
+        org.rtspkit.formats.mjpeg.MjpegPacketizer {
 
     /**
      * The format the packets are of. Formats whose parameters travel in band (H264 and H265 parameter
