@@ -8,8 +8,8 @@ import java.util.Objects;
  * A JPEG image as RTP carries it (RFC 2435): the receiver rebuilds the headers from the RTP/JPEG
  * header, so only the entropy-coded scan, the size, the chroma sampling, the restart interval and the
  * quantization tables travel. {@link #parse} accepts exactly the images a receiver can rebuild:
- * baseline, three components (YCbCr) sampled 4:2:2 or 4:2:0 with Y on tables 0 and Cb, Cr on tables 1,
- * the standard Huffman tables, sides multiples of 8 up to 2040. {@link #toJfif()} writes the image back
+ * baseline, three components (YCbCr) sampled 4:2:2 or 4:2:0, Cb and Cr on one quantization table
+ * (which may be the luminance one), Y on Huffman tables 0 and Cb, Cr on tables 1, the standard Huffman tables, sides multiples of 8 up to 2040. {@link #toJfif()} writes the image back
  * as a JFIF file, the way the depacketizer rebuilds it.
  *
  * @param type            the RTP/JPEG type: 0 for 4:2:2, 1 for 4:2:0 sampling (restart markers are
@@ -90,6 +90,8 @@ public record JpegImage(int type, int width, int height, int precision, byte[] q
         int height = -1;
         int type = -1;
         int restartInterval = 0;
+        int lumaTable = -1;
+        int chromaTable = -1;
         int i = 2;
         while (true) {
             if (i + 4 > jpeg.length || u8(jpeg, i) != 0xFF) {
@@ -118,6 +120,8 @@ public record JpegImage(int type, int width, int height, int precision, byte[] q
                     height = u16(jpeg, body + 1);
                     width = u16(jpeg, body + 3);
                     type = frameType(jpeg, body);
+                    lumaTable = u8(jpeg, body + 8);
+                    chromaTable = u8(jpeg, body + 11);
                 }
                 case SOS -> {
                     if (type < 0) {
@@ -125,17 +129,20 @@ public record JpegImage(int type, int width, int height, int precision, byte[] q
                     }
                     need(length, 12, "SOS");
                     checkScanHeader(jpeg, body);
-                    if (tables[0] == null || tables[1] == null) {
-                        throw new IllegalArgumentException("JPEG image lacks quantization table 0 or 1");
+                    if (tables[lumaTable] == null || tables[chromaTable] == null) {
+                        throw new IllegalArgumentException("JPEG image lacks quantization table " + lumaTable + " or "
+                                + chromaTable);
                     }
                     int scanEnd = jpeg.length;
                     if (u8(jpeg, scanEnd - 2) == 0xFF && u8(jpeg, scanEnd - 1) == EOI) {
                         scanEnd -= 2;
                     }
-                    int p = precision & 3;
-                    byte[] qTables = new byte[tables[0].length + tables[1].length];
-                    System.arraycopy(tables[0], 0, qTables, 0, tables[0].length);
-                    System.arraycopy(tables[1], 0, qTables, tables[0].length, tables[1].length);
+                    // The luminance table goes first, the chrominance one second, even when the image
+                    // uses one table for both (receivers then get it twice).
+                    int p = (precision >>> lumaTable & 1) | (precision >>> chromaTable & 1) << 1;
+                    byte[] qTables = new byte[tables[lumaTable].length + tables[chromaTable].length];
+                    System.arraycopy(tables[lumaTable], 0, qTables, 0, tables[lumaTable].length);
+                    System.arraycopy(tables[chromaTable], 0, qTables, tables[lumaTable].length, tables[chromaTable].length);
                     if (end >= scanEnd) {
                         throw new IllegalArgumentException("JPEG image without scan data");
                     }
@@ -171,14 +178,14 @@ public record JpegImage(int type, int width, int height, int precision, byte[] q
         return bits;
     }
 
-    /** Type 0 or 1 from the SOF0 components: Y sampled 2x1 or 2x2, Cb and Cr 1x1, tables 0, 1, 1. */
+    /** Type 0 or 1 from the SOF0 components: Y sampled 2x1 or 2x2, Cb and Cr 1x1 on one table, tables 0..3. */
     private static int frameType(byte[] jpeg, int body) {
         if (u8(jpeg, body) != 8 || u8(jpeg, body + 5) != 3) {
             throw new IllegalArgumentException("only 8-bit, three-component (YCbCr) JPEG images can be sent");
         }
         int ySampling = u8(jpeg, body + 7);
         boolean chromaAsExpected = u8(jpeg, body + 10) == 0x11 && u8(jpeg, body + 13) == 0x11
-                && u8(jpeg, body + 8) == 0 && u8(jpeg, body + 11) == 1 && u8(jpeg, body + 14) == 1;
+                && u8(jpeg, body + 8) <= 3 && u8(jpeg, body + 11) <= 3 && u8(jpeg, body + 14) == u8(jpeg, body + 11);
         if (chromaAsExpected && ySampling == 0x21) {
             return 0;
         }
@@ -186,7 +193,7 @@ public record JpegImage(int type, int width, int height, int precision, byte[] q
             return 1;
         }
         throw new IllegalArgumentException(String.format(
-                "JPEG sampling Y %02X, Cb %02X, Cr %02X is neither 4:2:2 nor 4:2:0 with tables 0, 1, 1",
+                "JPEG sampling Y %02X, Cb %02X, Cr %02X is neither 4:2:2 nor 4:2:0 with Cb and Cr on one table",
                 ySampling, u8(jpeg, body + 10), u8(jpeg, body + 13)));
     }
 

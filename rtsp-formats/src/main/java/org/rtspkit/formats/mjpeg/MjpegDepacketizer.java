@@ -17,7 +17,7 @@ import org.rtspkit.formats.internal.UnitBuffer;
  * Motion JPEG depacketizer (RFC 2435): gathers the fragments of an image, in offset order, up to the
  * marker bit, and emits it as a JFIF file ({@link JpegImage#toJfif()}) rebuilt with its quantization
  * tables: those sent in band (Q 128..255; for Q below 255 a table header of length 0 reuses the tables
- * last sent with that Q), or those a Q factor from 1 to 99 stands for. Types 0 and 1 (4:2:2, 4:2:0) and
+ * last sent with that Q; a single table sent serves both luminance and chrominance), or those a Q factor from 1 to 99 stands for. Types 0 and 1 (4:2:2, 4:2:0) and
  * 64 and 65 (the same with restart markers) are supported, progressive (not interlaced) images only.
  * Every image is random-access.
  *
@@ -137,12 +137,21 @@ public final class MjpegDepacketizer implements Depacketizer {
                     newTables = cachedTables[q - 128];
                     newPrecision = cachedPrecision[q - 128];
                 } else {
-                    int expected = JpegImage.tableSize(newPrecision, 0) + JpegImage.tableSize(newPrecision, 1);
-                    if (tablesLength < expected || tablesLength > end - at) {
+                    int one = JpegImage.tableSize(newPrecision, 0);
+                    int two = one + JpegImage.tableSize(newPrecision, 1);
+                    if (tablesLength > end - at || (tablesLength < two && tablesLength != one)) {
                         malformed();
                         return;
                     }
-                    newTables = Arrays.copyOfRange(b, at, at + expected);
+                    if (tablesLength == one) {
+                        // One table for all components (as FFmpeg sends images that have only one).
+                        newTables = new byte[2 * one];
+                        System.arraycopy(b, at, newTables, 0, one);
+                        System.arraycopy(b, at, newTables, one, one);
+                        newPrecision = (newPrecision & 1) * 3;
+                    } else {
+                        newTables = Arrays.copyOfRange(b, at, at + two);
+                    }
                     if (q < 255) {
                         cachedTables[q - 128] = newTables;
                         cachedPrecision[q - 128] = newPrecision;
