@@ -11,7 +11,8 @@ import org.rtspkit.api.RtpPacket;
  * <p>Sequence numbers follow RFC 3550 Appendix A.1: a packet up to {@value #MAX_DROPOUT} ahead of the
  * expected one marks a gap of the packets between; one up to {@value #MAX_MISORDER} behind is late (a
  * duplicate or reordered) and dropped; any other jump is a new start of the sequence, counted as one
- * lost packet.
+ * lost packet. A packet of another payload type takes its place in the sequence and is dropped as
+ * malformed.
  */
 public final class RtpReceiver {
     static final int MAX_DROPOUT = 3000;
@@ -33,6 +34,8 @@ public final class RtpReceiver {
     private int sequenceNumber;
     private long timestamp;
     private boolean gap;
+    /** A gap seen before a packet of another payload type, reported with the next packet of ours. */
+    private boolean pendingGap;
 
     public RtpReceiver(Format format, DepacketizerCounters counters) {
         this.payloadType = format.payloadType();
@@ -83,13 +86,14 @@ public final class RtpReceiver {
     }
 
     private boolean accept(boolean m, int pt, int seq, long ts, int payloadStart, int payloadSize) {
-        if (pt != payloadType) {
-            counters.packetsMalformed++;
-            return false;
-        }
         boolean lost = false;
         if (!started) {
             started = true;
+            if (pt != payloadType) {
+                counters.packetsMalformed++;
+                started = false;
+                return false;
+            }
             firstTimestamp = ts;
             lastTimestamp = ts;
             lastExtendedTimestamp = ts;
@@ -108,6 +112,14 @@ public final class RtpReceiver {
             }
         }
         expectedSequenceNumber = (seq + 1) & 0xFFFF;
+        if (pt != payloadType) {
+            // Another format of the same stream: it takes its sequence number, but is not ours to read.
+            counters.packetsMalformed++;
+            pendingGap |= lost;
+            return false;
+        }
+        lost |= pendingGap;
+        pendingGap = false;
         lastExtendedTimestamp += (int) (ts - lastTimestamp);
         lastTimestamp = ts;
         this.marker = m;

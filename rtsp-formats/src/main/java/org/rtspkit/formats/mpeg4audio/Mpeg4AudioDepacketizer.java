@@ -47,6 +47,8 @@ public final class Mpeg4AudioDepacketizer implements Depacketizer {
     private boolean assemblingAfterGap;
     private long fragmentTimestamp;
     private int fragmentSize;
+    private boolean discarding;
+    private long discardTimestamp;
 
     /**
      * A depacketizer with the default settings.
@@ -115,9 +117,21 @@ public final class Mpeg4AudioDepacketizer implements Depacketizer {
     private void payload(byte[] b, int offset, int length, Consumer<AccessUnit> sink) {
         long ts = receiver.timestamp();
         boolean gap = receiver.gap();
+        if (discarding && ts == discardTimestamp && !gap) {
+            // The rest of a unit already dropped.
+            discarding = !receiver.marker();
+            return;
+        }
+        discarding = false;
         if (assembling && (gap || ts != fragmentTimestamp)) {
             // The rest of the fragmented unit was lost, or never sent.
+            boolean sameUnit = gap && ts == fragmentTimestamp;
             dropFragments(!gap && !assemblingAfterGap);
+            if (sameUnit) {
+                discarding = !receiver.marker();
+                discardTimestamp = ts;
+                return;
+            }
         }
         int count = headers(b, offset, length);
         if (count < 0) {
