@@ -22,4 +22,10 @@ module org.rtspkit.formats {
     exports org.rtspkit.formats.g711;
     exports org.rtspkit.formats.lpcm;
     exports org.rtspkit.formats.mjpeg;
+    exports org.rtspkit.formats.vp8;
+    exports org.rtspkit.formats.vp9;
+    exports org.rtspkit.formats.av1;
+    exports org.rtspkit.formats.mpegts;
+    exports org.rtspkit.formats.klv;
+    exports org.rtspkit.formats.g722;
 }

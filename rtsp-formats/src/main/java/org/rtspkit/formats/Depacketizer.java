@@ -19,7 +19,10 @@ public sealed interface Depacketizer permits org.rtspkit.formats.h264.H264Depack
         org.rtspkit.formats.h265.H265Depacketizer, org.rtspkit.formats.mpeg4audio.Mpeg4AudioDepacketizer,
         org.rtspkit.formats.mpeg4audio.LatmDepacketizer, org.rtspkit.formats.opus.OpusDepacketizer,
         org.rtspkit.formats.g711.G711Depacketizer, org.rtspkit.formats.lpcm.LpcmDepacketizer,
-        org.rtspkit.formats.mjpeg.MjpegDepacketizer {
+        org.rtspkit.formats.mjpeg.MjpegDepacketizer, org.rtspkit.formats.vp8.Vp8Depacketizer,
+        org.rtspkit.formats.vp9.Vp9Depacketizer, org.rtspkit.formats.av1.Av1Depacketizer,
+        org.rtspkit.formats.mpegts.MpegTsDepacketizer, org.rtspkit.formats.klv.KlvDepacketizer,
+        org.rtspkit.formats.g722.G722Depacketizer {
 
     /**
      * The format depacketized. Formats whose parameters travel in band (H264 and H265 parameter sets)

@@ -24,7 +24,10 @@ public sealed interface Packetizer permits org.rtspkit.formats.h264.H264Packetiz
         org.rtspkit.formats.h265.H265Packetizer, org.rtspkit.formats.mpeg4audio.Mpeg4AudioPacketizer,
         org.rtspkit.formats.mpeg4audio.LatmPacketizer, org.rtspkit.formats.opus.OpusPacketizer,
         org.rtspkit.formats.g711.G711Packetizer, org.rtspkit.formats.lpcm.LpcmPacketizer,
-        org.rtspkit.formats.mjpeg.MjpegPacketizer {
+        org.rtspkit.formats.mjpeg.MjpegPacketizer, org.rtspkit.formats.vp8.Vp8Packetizer,
+        org.rtspkit.formats.vp9.Vp9Packetizer, org.rtspkit.formats.av1.Av1Packetizer,
+        org.rtspkit.formats.mpegts.MpegTsPacketizer, org.rtspkit.formats.klv.KlvPacketizer,
+        org.rtspkit.formats.g722.G722Packetizer {
 
     /**
      * The format the packets are of. Formats whose parameters travel in band (H264 and H265 parameter
