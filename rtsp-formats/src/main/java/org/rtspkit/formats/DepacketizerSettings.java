@@ -4,7 +4,7 @@ package org.rtspkit.formats;
  * The limits every depacketizer keeps to.
  *
  * @param maxAccessUnitSize    the largest access unit a depacketizer assembles, in bytes; a larger one is
- *                             dropped and counted ({@link DepacketizerStats#oversizedUnits()}), so a
+ *                             dropped and counted ({@link DepacketizerStats#unitsOversized()}), so a
  *                             sender cannot make it hold more memory than this
  * @param waitForRandomAccess  whether a video depacketizer drops access units until one it can be decoded
  *                             from (an IDR picture, a key frame) at the start and after every loss; audio

@@ -15,6 +15,9 @@ public final class Units {
     public static final class Packets implements RtpPacketSink {
         public final List<RtpPacket> list = new ArrayList<>();
 
+        public Packets() {
+        }
+
         @Override
         public void packet(byte[] buffer, int offset, int length) {
             list.add(RtpPacket.unmarshal(buffer, offset, length));
@@ -24,6 +27,9 @@ public final class Units {
     /** A sink that keeps each unit. */
     public static final class Collected implements Consumer<AccessUnit> {
         public final List<AccessUnit> list = new ArrayList<>();
+
+        public Collected() {
+        }
 
         @Override
         public void accept(AccessUnit unit) {
