@@ -17,9 +17,10 @@ import org.rtspkit.formats.internal.UnitBuffer;
  * OBU elements (W = 0, every element after its LEB128 length, or W = 1..3 elements, the last without
  * one), joins fragmented OBUs (Y, Z), and emits each temporal unit, from a packet that starts one
  * (Z = 0) to the marker bit, in the low-overhead bitstream format: a temporal delimiter, then every
- * OBU with its size field. A temporal unit is random-access when its first packet has N set or it
- * holds a sequence header. Malformed: lengths that overrun the packet, a continuation without its
- * start, an empty element.
+ * OBU with its size field (temporal delimiters, tile lists and padding that a sender left in are
+ * dropped). A temporal unit is random-access when its first packet has N set or it holds a sequence
+ * header. Malformed: lengths that overrun the packet, a continuation without its start, an empty
+ * element, a temporal unit that ends inside an OBU or holds no OBU to decode.
  */
 public final class Av1Depacketizer implements Depacketizer {
     private final Format format;
@@ -30,6 +31,8 @@ public final class Av1Depacketizer implements Depacketizer {
     private final int[] lebSize = new int[1];
     private final byte[] obuHeader = new byte[2 + 8];
     private boolean fragmenting;
+    /** OBUs kept in the temporal unit being assembled. */
+    private int obus;
 
     /**
      * A depacketizer with the default settings.
@@ -106,6 +109,7 @@ public final class Av1Depacketizer implements Depacketizer {
                 return;
             }
             units.begin((aggregation & 0x08) != 0);
+            obus = 0;
             units.buffer().append(0x12); // temporal delimiter, with its size field
             units.buffer().append(0);
         } else if (continues != fragmenting) {
@@ -130,11 +134,12 @@ public final class Av1Depacketizer implements Depacketizer {
                 last = true;
             }
             boolean first = index == 0;
+            boolean whole = true;
             if (first && continues) {
                 fragment.append(b, i, size);
                 if (!(last && fragmentAtEnd)) {
                     fragmenting = false;
-                    obu(fragment.array(), 0, fragment.size());
+                    whole = obu(fragment.array(), 0, fragment.size());
                     fragment.clear();
                 }
             } else if (last && fragmentAtEnd) {
@@ -142,14 +147,21 @@ public final class Av1Depacketizer implements Depacketizer {
                 fragment.clear();
                 fragment.append(b, i, size);
             } else {
-                obu(b, i, size);
+                whole = obu(b, i, size);
+            }
+            if (!whole) {
+                // The packet is counted once, and the rest of its temporal unit dropped with it.
+                fragmenting = false;
+                fragment.clear();
+                units.malformed();
+                return;
             }
             i += size;
             index++;
         }
         if (receiver.marker()) {
-            if (fragmenting) {
-                // The temporal unit ends inside an OBU.
+            if (fragmenting || obus == 0) {
+                // The temporal unit ends inside an OBU, or holds none to decode.
                 fragmenting = false;
                 fragment.clear();
                 units.malformed();
@@ -179,17 +191,22 @@ public final class Av1Depacketizer implements Depacketizer {
         return w == 0 ? index > 0 : false;
     }
 
-    /** Appends an OBU element to the temporal unit with its size field, or marks the unit malformed. */
-    private void obu(byte[] b, int at, int size) {
+    /** Appends an OBU element to the temporal unit with its size field; false when it is malformed. */
+    private boolean obu(byte[] b, int at, int size) {
         int header = b[at] & 0xFF;
         int hSize = Obus.hasExtension(header) ? 2 : 1;
         if (size < hSize || (header & 0x80) != 0) {
-            units.malformed();
-            return;
+            return false;
         }
-        if (Obus.type(header) == Obus.SEQUENCE_HEADER) {
+        int type = Obus.type(header);
+        if (type == Obus.TEMPORAL_DELIMITER || type == Obus.TILE_LIST || type == Obus.PADDING) {
+            // Senders leave these out; the unit gets its own delimiter, and the others carry nothing to decode.
+            return true;
+        }
+        if (type == Obus.SEQUENCE_HEADER) {
             units.randomAccess();
         }
+        obus++;
         obuHeader[0] = (byte) (header | 0x02);
         if (hSize == 2) {
             obuHeader[1] = b[at + 1];
@@ -197,5 +214,6 @@ public final class Av1Depacketizer implements Depacketizer {
         int lebBytes = Obus.writeLeb128(obuHeader, hSize, size - hSize);
         units.append(obuHeader, 0, hSize + lebBytes);
         units.append(b, at + hSize, size - hSize);
+        return true;
     }
 }
