@@ -35,6 +35,16 @@ module org.rtspkit.server {
     requires io.prometheus.metrics.model;
     requires io.prometheus.writer.text;
 
+    // The configuration file (--config): YAML composed into nodes that keep their line and column, so
+    // that every mistake is named where it is; also writes --print-config.
+    requires org.snakeyaml.engine;
+
+    // The control API's JSON (/v1/paths, /v1/sessions).
+    requires com.fasterxml.jackson.databind;
+
+    // Jackson reads the records of the API's JSON documents (ApiJson) by reflection; nothing else sees them.
+    opens org.rtspkit.server.control to com.fasterxml.jackson.databind;
+
     // ImageIO's JPEG writer for the /demo stream's Motion JPEG pictures: the JDK has no other encoder.
     requires java.desktop;
 
