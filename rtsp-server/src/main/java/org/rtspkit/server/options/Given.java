@@ -65,8 +65,35 @@ public final class Given {
         merged.rtspsAddress = pick(flags.rtspsAddress, rtspsAddress);
         merged.srtpRtpAddress = pick(flags.srtpRtpAddress, srtpRtpAddress);
         merged.rtspsMulticastRtpPort = pick(flags.rtspsMulticastRtpPort, rtspsMulticastRtpPort);
-        merged.tlsCert = pick(flags.tlsCert, tlsCert);
-        merged.tlsKey = pick(flags.tlsKey, tlsKey);
+        // A certificate and its key go together too.
+        boolean flagTls = flags.tlsCert != null || flags.tlsKey != null;
+        merged.tlsCert = flagTls ? flags.tlsCert : tlsCert;
+        merged.tlsKey = flagTls ? flags.tlsKey : tlsKey;
+        // An RTCP port follows its RTP port: a flag that moves the RTP port moves RTCP with it, rather
+        // than leave the file's RTCP port behind, no longer next to it.
+        if (flags.udpRtpAddress != null && flags.udpRtcpAddress == null) {
+            merged.udpRtcpAddress = null;
+        }
+        if (flags.multicastRtpPort != null && flags.multicastRtcpPort == null) {
+            merged.multicastRtcpPort = null;
+        }
+        // A feature switched off on the command line (--no-udp...) takes the file's settings of it along.
+        if (flags.udpEnabled != null && !flags.udpEnabled.value()) {
+            merged.udpRtpAddress = flags.udpRtpAddress;
+            merged.udpRtcpAddress = flags.udpRtcpAddress;
+        }
+        if (flags.multicastEnabled != null && !flags.multicastEnabled.value()) {
+            merged.multicastIpRange = flags.multicastIpRange;
+            merged.multicastRtpPort = flags.multicastRtpPort;
+            merged.multicastRtcpPort = flags.multicastRtcpPort;
+        }
+        if (flags.rtspsEnabled != null && !flags.rtspsEnabled.value()) {
+            merged.rtspsAddress = flags.rtspsAddress;
+            merged.srtpRtpAddress = flags.srtpRtpAddress;
+            merged.rtspsMulticastRtpPort = flags.rtspsMulticastRtpPort;
+            merged.tlsCert = flags.tlsCert;
+            merged.tlsKey = flags.tlsKey;
+        }
         // The user and password go together: a pair on the command line replaces the file's pair.
         boolean flagCredentials = flags.user != null || flags.pass != null;
         merged.user = flagCredentials ? flags.user : user;

@@ -119,6 +119,31 @@ class ConfigFileTest {
     }
 
     @Test
+    void aFlagThatMovesOrSwitchesOffAFeatureTakesTheFilesSettingsOfItAlong() {
+        Given file = ConfigFile.parse("""
+                udp:
+                  rtpAddress: :8000
+                  rtcpAddress: :8001
+                multicast:
+                  rtpPort: 8002
+                  rtcpPort: 8003
+                rtsps:
+                  address: :8322
+                  tlsCert: a.pem
+                  tlsKey: a.key
+                """, "t.yml");
+        ServerOptions moved = ServerOptions.resolve(file.overriddenBy(ServerOptions.flags("--udp-rtp-address", ":9000",
+                "--multicast-rtp-port", "9002")));
+        assertEquals(9001, moved.udpRtcpAddress().getPort());
+        assertEquals(new ServerOptions.Multicast("224.1.0.0/16", 9002), moved.multicast());
+        ServerOptions off = ServerOptions.resolve(file.overriddenBy(ServerOptions.flags("--no-udp", "--no-multicast",
+                "--no-rtsps")));
+        assertFalse(off.udpEnabled());
+        assertNull(off.multicast());
+        assertNull(off.secure());
+    }
+
+    @Test
     void printedConfigurationReadsBackAsTheSame() {
         ServerOptions o = read("""
                 udp:
