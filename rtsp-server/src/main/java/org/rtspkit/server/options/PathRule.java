@@ -1,6 +1,8 @@
 package org.rtspkit.server.options;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ public record PathRule(String name, PathSource source, Credentials read, Credent
     /** Every path not named elsewhere, published by clients: the rule of a server with no {@code paths:}. */
     public static final PathRule ANY = new PathRule("~^.*$", PathSource.PUBLISHER, null, null, null);
 
+    /** Each pattern compiled once: requests match against them. Only the configuration's names land here. */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
     /** The demo stream at {@code /demo}. */
     public static final PathRule DEMO = new PathRule("demo", PathSource.DEMO, null, null, null);
 
@@ -40,7 +45,7 @@ public record PathRule(String name, PathSource source, Credentials read, Credent
             return path.equals(path());
         }
         String bare = path.startsWith("/") ? path.substring(1) : path;
-        return Pattern.compile(name.substring(1)).matcher(bare).matches();
+        return COMPILED.computeIfAbsent(name, n -> Pattern.compile(n.substring(1))).matcher(bare).matches();
     }
 
     /** The same entry with nothing about where it was written: two files that say the same are equal. */
