@@ -5,7 +5,6 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -15,9 +14,6 @@ import java.util.function.ToLongFunction;
  * here lack {@code _total}: the Prometheus client adds it when it writes them.
  */
 final class ServerCollector implements MultiCollector {
-    static final List<String> NAMES = List.of("rtspkit_paths", "rtspkit_publishers", "rtspkit_readers",
-            "rtspkit_rtp_packets_received", "rtspkit_rtp_packets_sent", "rtspkit_rtp_packets_dropped");
-
     private final Supplier<ServerCounts> counts;
 
     ServerCollector(Supplier<ServerCounts> counts) {
@@ -44,11 +40,6 @@ final class ServerCollector implements MultiCollector {
                         ServerCounts.PathCounts::sent),
                 perPath(c, "rtspkit_rtp_packets_dropped", "RTP packets of a path that a slow reader's full queue refused.",
                         ServerCounts.PathCounts::dropped));
-    }
-
-    @Override
-    public List<String> getPrometheusNames() {
-        return NAMES;
     }
 
     private static GaugeSnapshot gauge(String name, String help, long value) {

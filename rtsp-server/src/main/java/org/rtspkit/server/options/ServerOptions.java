@@ -390,7 +390,6 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
     }
 
     /** {@code --no-udp cannot be combined with --udp-rtp-address}: a feature switched off and set up at once. */
-    @SafeVarargs
     private static void refuseWithSwitchOff(Setting<Boolean> off, Setting<?>... settings) {
         for (Setting<?> s : settings) {
             if (s != null) {
