@@ -6,6 +6,7 @@ module org.rtspkit.testsuite {
     // The whole product, and through it the engine, the SPI and the API.
     requires org.rtspkit.server;
     requires org.rtspkit.examples;
+    requires org.rtspkit.formats;
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;
