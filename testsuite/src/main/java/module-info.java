@@ -8,6 +8,8 @@ module org.rtspkit.testsuite {
     requires org.rtspkit.examples;
     // The RTSP client, which no other module requires.
     requires org.rtspkit.client;
+    // The payload formats, which only applications require.
+    requires org.rtspkit.formats;
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;

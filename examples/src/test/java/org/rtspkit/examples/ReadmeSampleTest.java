@@ -10,12 +10,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.testkit.Ffmpeg;
 import org.rtspkit.testkit.TestRtspClient;
 
-/** The README's code sample is {@link Camera}, word for word, and it works against a real client. */
+/** The README's code sample is {@link Camera}, word for word, and it works against a raw client and FFmpeg. */
 @Timeout(60)
 class ReadmeSampleTest {
     private static final String BEGIN = "// README:begin\n";
@@ -24,7 +32,7 @@ class ReadmeSampleTest {
     @Test
     void theReadmeShowsTheSampleAsItIsHere() throws IOException {
         Path module = moduleDirectory();
-        String source = Files.readString(module.resolve("src/test/java/org/rtspkit/examples/Camera.java"));
+        String source = Files.readString(module.resolve("src/main/java/org/rtspkit/examples/Camera.java"));
         String sample = source.substring(source.indexOf(BEGIN) + BEGIN.length(), source.indexOf(END));
         String readme = Files.readString(module.resolveSibling("README.md"));
         assertTrue(readme.contains("```java\n" + sample + "```\n"),
@@ -78,6 +86,39 @@ class ReadmeSampleTest {
                 assertArrayEquals(nalUnits[received], Arrays.copyOfRange(rtp, headerLength, rtp.length));
                 received++;
             }
+        }
+    }
+
+    /**
+     * The sample fed, as an application would, with the NAL units of an H264 file at its pace (slices
+     * of at most 1,200 bytes, since the sample sends a NAL unit per packet): FFmpeg decodes the file's
+     * own pictures from it.
+     */
+    @Test
+    void ffmpegDecodesThePicturesTheSampleSends(@TempDir Path dir) throws Exception {
+        Ffmpeg.requireOnPath();
+        SourceVideo source = SourceVideo.make(dir, 2, "slice-max-size=1200");
+        List<List<byte[]>> pictures = H264File.read(source.file()).pictures();
+        ScheduledExecutorService encoder = Executors.newSingleThreadScheduledExecutor();
+        try (Camera camera = new Camera(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
+            AtomicLong sent = new AtomicLong();
+            encoder.scheduleAtFixedRate(() -> {
+                long n = sent.getAndIncrement();
+                List<byte[]> picture = pictures.get((int) (n % pictures.size()));
+                for (int i = 0; i < picture.size(); i++) {
+                    camera.send(picture.get(i), n * 90_000 / SourceVideo.FPS, i == picture.size() - 1);
+                }
+            }, 0, 1_000_000 / SourceVideo.FPS, TimeUnit.MICROSECONDS);
+            Ffmpeg.Run reader = Ffmpeg.hashFrames(dir, "reader", "rtsp://127.0.0.1:" + camera.address().getPort()
+                    + "/camera", "tcp", 3);
+            try {
+                reader.awaitSuccess(Duration.ofSeconds(40));
+            } finally {
+                reader.kill();
+            }
+            System.out.println("README sample: FFmpeg decoded " + source.check(reader, 3) + " pictures of the file");
+        } finally {
+            encoder.shutdownNow();
         }
     }
 

@@ -30,6 +30,10 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule SPI_DEPENDS_ON_THE_API_ONLY = spiDependsOnTheApiOnly("org.rtspkit");
 
+    /** The payload formats (module rtsp-formats) depend on the API and the JDK only. */
+    @ArchTest
+    public static final ArchRule FORMATS_DEPEND_ON_THE_API_ONLY = formatsDependOnTheApiOnly("org.rtspkit");
+
     /** The codecs (module rtsp-protocol) depend on the SPI's values, the API and the JDK only. */
     @ArchTest
     public static final ArchRule PROTOCOL_DEPENDS_ON_THE_SPI_AND_THE_API_ONLY = protocolDependsOnTheSpiAndTheApiOnly("org.rtspkit");
@@ -84,6 +88,14 @@ public final class RtspkitModuleRules {
                 .that().resideInAPackage(root + ".spi..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..", root + ".spi..")
                 .because("rtsp-spi is what plugins written anywhere build against: the API and the JDK only");
+    }
+
+    static ArchRule formatsDependOnTheApiOnly(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".formats..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
+                        root + ".formats..")
+                .because("an application that only packetizes frames needs rtsp-api and rtsp-formats, nothing else");
     }
 
     static ArchRule protocolDependsOnTheSpiAndTheApiOnly(String root) {

@@ -9,6 +9,7 @@ final class RtspkitPackages {
     static final String API = "org.rtspkit.api";
     static final String SPI = "org.rtspkit.spi";
     static final String PROTOCOL = "org.rtspkit.protocol";
+    static final String FORMATS = "org.rtspkit.formats";
     static final String ENGINE = "org.rtspkit.stream";
     static final String ARCHRULES = "org.rtspkit.archrules";
     static final String INTERNALS = "org.rtspkit..internal..";

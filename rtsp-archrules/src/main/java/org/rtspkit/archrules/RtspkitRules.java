@@ -81,7 +81,8 @@ public final class RtspkitRules {
 
     /**
      * Application code uses rtspkit only through its published packages: {@code org.rtspkit.api},
-     * {@code org.rtspkit.stream} (within the limits of the rules above) and these rules themselves
+     * {@code org.rtspkit.stream} (within the limits of the rules above), the payload formats
+     * ({@code org.rtspkit.formats} and its packages) and these rules themselves
      * ({@code org.rtspkit.archrules}). This also covers the protocol codecs, which rtspkit exports to
      * its own modules only, and packages that a later rtspkit version adds without exporting them.
      */
@@ -90,9 +91,10 @@ public final class RtspkitRules {
             .that(APPLICATION_CODE)
             .should().dependOnClassesThat(DescribedPredicate.describe(
                     "reside in org.rtspkit.. outside its published packages (" + RtspkitPackages.API + ", "
-                            + RtspkitPackages.ENGINE + ", " + RtspkitPackages.ARCHRULES + ")",
+                            + RtspkitPackages.ENGINE + ", " + RtspkitPackages.FORMATS + ".., " + RtspkitPackages.ARCHRULES + ")",
                     (JavaClass type) -> type.getPackageName().startsWith("org.rtspkit.")
                             && !type.getPackageName().equals(RtspkitPackages.API)
+                            && !RtspkitPackages.inTree(type, RtspkitPackages.FORMATS)
                             && !type.getPackageName().equals(RtspkitPackages.ENGINE)
                             && !type.getPackageName().equals(RtspkitPackages.ARCHRULES)))
             .because("only what rtspkit's modules export is its API");

@@ -6,6 +6,7 @@ import static org.rtspkit.archrules.RtspkitRulesTest.assertViolated;
 
 import com.example.archfixture.sdk.api.ApiUsesTheSpi;
 import com.example.archfixture.sdk.client.ClientUsesTheEngine;
+import com.example.archfixture.sdk.formats.FormatsUseTheSpi;
 import com.example.archfixture.sdk.multicast.MulticastUsesEngineInternals;
 import com.example.archfixture.sdk.multicast.MulticastUsesTcp;
 import com.example.archfixture.sdk.multicast.MulticastUsesTheProtocol;
@@ -36,14 +37,14 @@ class RtspkitModuleRulesTest {
     void theRealModulesPassEveryRule() {
         JavaClasses sdk = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.rtspkit");
-        for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.protocol.rtsp",
+        for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.formats.h264", "org.rtspkit.protocol.rtsp",
                 "org.rtspkit.protocol.sdp", "org.rtspkit.stream", "org.rtspkit.stream.internal",
                 "org.rtspkit.transport.udp", "org.rtspkit.transport.tcp", "org.rtspkit.multicast", "org.rtspkit.srtp",
                 "org.rtspkit.client", "org.rtspkit.client.internal")) {
             assertTrue(sdk.containPackage(module), "not imported: " + module);
         }
         for (ArchRule rule : List.of(RtspkitModuleRules.API_DEPENDS_ON_THE_JDK_ONLY,
-                RtspkitModuleRules.SPI_DEPENDS_ON_THE_API_ONLY, RtspkitModuleRules.PROTOCOL_DEPENDS_ON_THE_SPI_AND_THE_API_ONLY,
+                RtspkitModuleRules.SPI_DEPENDS_ON_THE_API_ONLY, RtspkitModuleRules.FORMATS_DEPEND_ON_THE_API_ONLY, RtspkitModuleRules.PROTOCOL_DEPENDS_ON_THE_SPI_AND_THE_API_ONLY,
                 RtspkitModuleRules.PROTOCOL_IS_NOT_PART_OF_ANY_CONTRACT,
                 RtspkitModuleRules.ENGINE_NEVER_IMPORTS_A_PLUGIN, RtspkitModuleRules.ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES,
                 RtspkitModuleRules.PLUGINS_NEVER_IMPORT_THE_ENGINE, RtspkitModuleRules.PLUGINS_NEVER_IMPORT_EACH_OTHER,
@@ -77,6 +78,12 @@ class RtspkitModuleRulesTest {
     void theSpiUsingALibraryIsCaught() {
         assertViolated(RtspkitModuleRules.spiDependsOnTheApiOnly(STAND_IN_ROOT), of(SpiUsesALibrary.class),
                 "com.tngtech.archunit.core.domain.JavaClass");
+    }
+
+    @Test
+    void theFormatsUsingTheSpiAreCaught() {
+        assertViolated(RtspkitModuleRules.formatsDependOnTheApiOnly(STAND_IN_ROOT), of(FormatsUseTheSpi.class),
+                STAND_IN_ROOT + ".spi.SpiUsesALibrary");
     }
 
     @Test

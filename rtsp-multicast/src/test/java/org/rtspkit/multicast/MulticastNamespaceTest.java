@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.rtspkit.testkit.NetworkNamespace;
 
 /**
  * The multicast socket checks of {@link MulticastNamespaceChecks}, run in a child JVM inside a network
- * namespace created for this run (see {@link NetworkNamespace}), one dynamic test per check. Multicast
+ * namespace created for this run (see rtsp-testkit's {@link NetworkNamespace}), one dynamic test per check. Multicast
  * never leaves the machine: in the namespace the only interface is loopback, and the child refuses to
  * start otherwise.
  */
@@ -34,7 +35,7 @@ class MulticastNamespaceTest {
 
     private static Stream<DynamicTest> runChecks(boolean loopbackUp, String mode) throws IOException {
         String parentNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-        NetworkNamespace.Result result = NetworkNamespace.run(loopbackUp, MulticastNamespaceChecks.class, mode, parentNamespace);
+        NetworkNamespace.Result result = NetworkNamespace.runJava(loopbackUp, MulticastNamespaceChecks.class, mode, parentNamespace);
         List<String> expected = new ArrayList<>(MulticastNamespaceChecks.checks(mode).keySet());
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> passed = new ArrayList<>();
@@ -59,24 +60,16 @@ class MulticastNamespaceTest {
                     fail(failures.get(name));
                 }
                 if (!passed.contains(name)) {
-                    fail("the check did not run in the namespace child.\n" + describe(result));
+                    fail("the check did not run in the namespace child.\n" + result.describe());
                 }
             }));
         }
         tests.add(DynamicTest.dynamicTest("namespace child ran every check and exited 0", () -> {
             if (result.exitCode() != 0 || !result.output().contains("\nDONE")) {
-                fail(describe(result));
+                fail(result.describe());
             }
-            assertEquals(expected.size(), passed.size() + failures.size(), describe(result));
+            assertEquals(expected.size(), passed.size() + failures.size(), result.describe());
         }));
         return tests.stream();
-    }
-
-    private static String describe(NetworkNamespace.Result result) {
-        String hint = result.output().contains("unshare:")
-                ? "\n(creating a network namespace needs root, or unprivileged user namespaces for `unshare -rn`)"
-                : "";
-        return "command: " + result.command() + "\nexit status: " + result.exitCode() + hint + "\noutput:\n"
-                + result.output();
     }
 }

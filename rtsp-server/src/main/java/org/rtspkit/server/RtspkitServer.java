@@ -3,15 +3,24 @@ package org.rtspkit.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
-import org.rtspkit.api.ServerConfig;
-import org.rtspkit.stream.RtspServers;
+import org.rtspkit.server.demo.DemoStream;
+import org.rtspkit.server.metrics.MetricsEndpoint;
+import org.rtspkit.server.config.ConfigFile;
+import org.rtspkit.server.config.ConfigPrinter;
+import org.rtspkit.server.config.ConfigWatcher;
+import org.rtspkit.server.options.AddressFlags;
+import org.rtspkit.server.options.Given;
+import org.rtspkit.server.options.Plugins;
+import org.rtspkit.server.options.ServerOptions;
+import org.rtspkit.server.options.UsageException;
 
 /**
  * The ready-to-use server: {@code ./rtspkit-server --help} lists the flags. Exit status 0 after
- * {@code --help}, 1 when the server cannot start (a busy port), 2 for a bad command line; a running
- * server stops cleanly on SIGINT or SIGTERM.
+ * {@code --help} or {@code --print-config}, 1 when the server cannot start (a busy port), 2 for a bad
+ * command line or configuration file; a running server stops cleanly on SIGINT or SIGTERM.
  */
 public final class RtspkitServer {
     static final String NAME = "rtspkit-server";
@@ -21,41 +30,15 @@ public final class RtspkitServer {
     private RtspkitServer() {
     }
 
-    /**
-     * The running servers (RTSPS when on), the paths they serve, the demo stream (null when off), the
-     * periodic summary and the {@code /metrics} endpoint (null when not asked for).
-     */
-    record Started(RtspServer server, RtspServer secureServer, PathRegistry paths, DemoStream demo,
-                   ServerSummary summary, MetricsEndpoint metrics) implements AutoCloseable {
-        /** Stops everything; idempotent. */
-        @Override
-        public void close() {
-            summary.close();
-            if (metrics != null) {
-                metrics.close();
-            }
-            if (demo != null) {
-                demo.close();
-            }
-            server.close();
-            if (secureServer != null) {
-                secureServer.close();
-            }
-        }
-    }
-
     public static void main(String[] args) throws InterruptedException {
-        ServerOptions options;
+        Given flags;
         try {
-            options = ServerOptions.parse(args);
+            flags = ServerOptions.flags(args);
         } catch (UsageException e) {
-            System.err.println(NAME + ": " + e.getMessage());
-            System.err.println();
-            System.err.print(ServerOptions.USAGE);
-            System.exit(2);
+            usageError(e.getMessage());
             return;
         }
-        if (options.help()) {
+        if (flags == null) {
             System.out.print(ServerOptions.USAGE);
             return;
         }
@@ -63,25 +46,44 @@ public final class RtspkitServer {
         if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
             System.setProperty(LOG_FORMAT_PROPERTY, "%1$tF %1$tT %4$s %5$s%6$s%n");
         }
+        Path configFile = flags.configFile;
+        ServerOptions options;
+        Plugins plugins = Plugins.found();
         try {
-            // What the module path lacks: its defaults go, with a line saying so; its flags are refused.
+            Given given = flags;
+            if (configFile != null) {
+                given = ConfigFile.read(configFile).overriddenBy(flags);
+            }
+            options = ServerOptions.resolve(given);
+            // What the module path lacks: its defaults go, with a line saying so; its settings are refused.
             System.Logger log = System.getLogger(RtspkitServer.class.getName());
-            options = options.fitTo(Plugins.found(), line -> log.log(System.Logger.Level.INFO, line));
+            options = options.fitTo(plugins, line -> log.log(System.Logger.Level.INFO, line));
         } catch (UsageException e) {
-            System.err.println(NAME + ": " + e.getMessage());
-            System.exit(2);
+            if (configFile == null) {
+                usageError(e.getMessage());
+            } else {
+                // A mistake in the file: its position says where; the flags' usage would not help.
+                fail(2, e.getMessage());
+            }
+            return;
+        } catch (IOException e) {
+            fail(2, "cannot read the configuration file " + configFile + ": " + e);
+            return;
+        }
+        if (options.printConfig()) {
+            System.out.print(ConfigPrinter.print(options));
             return;
         }
 
-        Started started;
+        RunningServer started;
         try {
-            started = start(options);
+            started = RunningServer.start(options);
         } catch (IllegalArgumentException e) {
             // The engine refused the combination of settings; its message names the setting.
             fail(2, e.getMessage());
             return;
         } catch (BindException e) {
-            String where = BusyAddress.find(options).orElse(HostPort.format(options.rtspAddress()));
+            String where = BusyAddress.find(options).orElse(AddressFlags.format(options.rtspAddress()));
             fail(1, "cannot listen on " + where + ": address already in use");
             return;
         } catch (IOException | IllegalStateException e) {
@@ -100,133 +102,52 @@ public final class RtspkitServer {
             System.out.println("rtspkit stopped");
             stopped.countDown();
         }, "rtspkit-shutdown"));
+        if (configFile != null) {
+            // Changes to the file apply while running where they can; ConfigReload logs what it did.
+            ConfigWatcher watcher = ConfigReload.watch(started, configFile, flags, plugins, ConfigWatcher.PERIOD);
+            Runtime.getRuntime().addShutdownHook(new Thread(watcher::close, "rtspkit-config-stop"));
+        }
         System.out.println(listeningLine(server));
         if (secure != null) {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
         }
         if (started.metrics() != null) {
-            System.out.println("rtspkit metrics on http://" + HostPort.authority(started.metrics().address())
+            System.out.println("rtspkit metrics on http://" + AddressFlags.authority(started.metrics().address())
                     + MetricsEndpoint.PATH);
         }
         if (demo != null) {
-            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, demoLine(server, secure));
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO,
+                    demoLine(server, secure, started.paths().demoPath().orElse("/demo")));
         }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
 
-    /**
-     * Starts a server that behaves as the command line describes, once {@link ServerOptions#fitTo} has
-     * taken out what the module path cannot serve.
-     */
-    static Started start(ServerOptions options) throws IOException {
-        PathRegistry paths = new PathRegistry();
-        RtspServer server = RtspServers.start(config(options),
-                started -> new PublishingHandler(started, paths, options.credentials()));
-        RtspServer secure = null;
-        MetricsEndpoint metrics = null;
-        DemoStream demo = null;
-        try {
-            if (options.secure() != null) {
-                secure = RtspServers.start(secureConfig(options),
-                        started -> new PublishingHandler(started, paths, options.credentials()));
-            }
-            if (options.metricsAddress() != null) {
-                metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
-            }
-            if (options.demo()) {
-                demo = startDemo(paths);
-            }
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            if (secure != null) {
-                secure.close();
-            }
-            if (metrics != null) {
-                metrics.close();
-            }
-            throw e;
-        }
-        return new Started(server, secure, paths, demo, ServerSummary.start(options.summaryInterval(), paths::counts),
-                metrics);
-    }
-
-    /** The demo on every listener; null when a publisher took its path in the moment since the listeners started. */
-    private static DemoStream startDemo(PathRegistry paths) {
-        DemoStream demo = DemoStream.start(paths.servers());
-        if (!paths.serveDemo(demo)) {
-            demo.close();
-            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.WARNING,
-                    "no demo stream: a publisher took " + DemoStream.PATH + " first");
-            return null;
-        }
-        return demo;
-    }
-
     /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
-    static String demoLine(RtspServer server, RtspServer secure) {
-        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
-        return secure == null ? line : line + " and " + demoUrl("rtsps", secure);
+    static String demoLine(RtspServer server, RtspServer secure, String path) {
+        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server, path);
+        return secure == null ? line : line + " and " + demoUrl("rtsps", secure, path);
     }
 
     /** A URL to paste into a client on this machine: localhost when the listener takes every interface. */
-    private static String demoUrl(String scheme, RtspServer server) {
+    private static String demoUrl(String scheme, RtspServer server, String path) {
         InetSocketAddress address = server.rtspAddress();
         String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
-                : HostPort.authority(address);
-        return scheme + "://" + authority + DemoStream.PATH;
-    }
-
-    private static boolean multicast(ServerOptions options) {
-        return options.multicast() != null;
-    }
-
-    static ServerConfig config(ServerOptions options) {
-        ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(options.rtspAddress());
-        if (options.udpEnabled()) {
-            builder.udpAddresses(options.udpRtpAddress(), options.udpRtcpAddress());
-        }
-        if (multicast(options)) {
-            builder.multicastIpRange(options.multicast().ipRange())
-                    .multicastRtpPort(options.multicast().rtpPort())
-                    .multicastRtcpPort(options.multicast().rtpPort() + 1);
-        }
-        return builder.build();
-    }
-
-    /** The RTSPS listener: TLS, SRTP over its own UDP pair, multicast on its own ports. */
-    static ServerConfig secureConfig(ServerOptions options) throws IOException {
-        ServerOptions.Secure secure = options.secure();
-        TlsCredentials tls;
-        try {
-            if (secure.certificate() != null) {
-                tls = TlsCredentials.fromPem(secure.certificate(), secure.key());
-            } else {
-                tls = TlsCredentials.selfSigned();
-                // Looked up here, not in a static field: logging must be set up by main first.
-                System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, "RTSPS uses a self-signed certificate, SHA-256 fingerprint "
-                        + tls.fingerprint() + " (give --tls-cert and --tls-key to use your own)");
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
-        }
-        ServerConfig.Builder builder = ServerConfig.builder().rtspAddress(secure.rtspsAddress()).tlsContext(tls.context());
-        if (secure.srtpRtpAddress() != null) {
-            InetSocketAddress rtp = secure.srtpRtpAddress();
-            builder.udpAddresses(rtp, new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
-        }
-        if (multicast(options)) {
-            builder.multicastIpRange(options.multicast().ipRange())
-                    .multicastRtpPort(secure.multicastRtpPort())
-                    .multicastRtcpPort(secure.multicastRtpPort() + 1);
-        }
-        return builder.build();
+                : AddressFlags.authority(address);
+        return scheme + "://" + authority + path;
     }
 
     /** {@code rtspkit listening on rtsp://0.0.0.0:8554 (transports: tcp, udp)} */
     static String listeningLine(RtspServer server) {
-        return "rtspkit listening on rtsp://" + HostPort.authority(server.rtspAddress())
+        return "rtspkit listening on rtsp://" + AddressFlags.authority(server.rtspAddress())
                 + " (transports: " + String.join(", ", server.transports().stream().sorted().toList()) + ")";
+    }
+
+    private static void usageError(String message) {
+        System.err.println(NAME + ": " + message);
+        System.err.println();
+        System.err.print(ServerOptions.USAGE);
+        System.exit(2);
     }
 
     private static void fail(int status, String message) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtspkit.api.RtspServer;
+import org.rtspkit.server.options.Credentials;
+import org.rtspkit.testkit.Ffmpeg;
 
 /**
  * The ready-to-use server against real FFmpeg clients on loopback: one publisher, six readers at
@@ -69,7 +71,7 @@ class FfmpegInteropTest {
     }
 
     private void publishAndReadAtOnce(String publishTransport, Ffmpeg.Audio audio) throws Exception {
-        RtspkitServer.Started started = LoopbackPorts.startServer(null);
+        RunningServer started = TestServers.start(null);
         server = started.server();
         String path = "/live/" + publishTransport;
         String url = url(path);
@@ -106,7 +108,7 @@ class FfmpegInteropTest {
 
     @Test
     void aPathWithoutPublisherIsNotFoundAndAPathTakesOnePublisher() throws Exception {
-        RtspkitServer.Started started = LoopbackPorts.startServer(null);
+        RunningServer started = TestServers.start(null);
         server = started.server();
 
         Ffmpeg.Run nobody = track(Ffmpeg.read(dir, "reader-of-nothing", url("/nothing"), "tcp", 1));
@@ -127,7 +129,7 @@ class FfmpegInteropTest {
 
     @Test
     void credentialsAreAskedOfPublishersAndReaders() throws Exception {
-        RtspkitServer.Started started = LoopbackPorts.startServer(new Credentials("alice", "s3cret"));
+        RunningServer started = TestServers.start(new Credentials("alice", "s3cret"));
         server = started.server();
         String authority = "alice:s3cret@127.0.0.1:" + server.rtspAddress().getPort();
 

@@ -1,29 +1,33 @@
 package org.rtspkit.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.testkit.Ffmpeg;
+import org.rtspkit.testkit.Gst;
+import org.rtspkit.testkit.NetworkNamespace;
 
 /**
  * Multicast with real clients, on one machine: the ready-to-use server, an FFmpeg publisher and
  * FFmpeg and GStreamer multicast readers (plain, and SRTP over RTSPS) run inside a network namespace
- * this test creates, whose only interface is loopback, so no packet can leave the machine. Two FFmpeg
- * and two GStreamer readers share the stream's group at once, and every one of them, like the unicast
- * readers (TCP and UDP) of the same stream beside them, must decode about what was published while it read.
+ * this test creates (rtsp-testkit's {@link NetworkNamespace}), whose only interface is loopback, so no
+ * packet can leave the machine. Two FFmpeg and two GStreamer readers share the stream's group at once,
+ * and every one of them, like the unicast readers (TCP and UDP) of the same stream beside them, must
+ * decode about what was published while it read.
  */
 class MulticastInteropTest {
     private static final int FPS = 30;
@@ -42,19 +46,9 @@ class MulticastInteropTest {
     Path dir;
 
     @BeforeAll
-    static void toolsAreInstalled() {
+    static void clientsAreInstalled() {
         Ffmpeg.requireOnPath();
         Gst.requireOnPath();
-        for (String tool : List.of("unshare", "ip")) {
-            boolean found = false;
-            for (String d : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin").split(File.pathSeparator)) {
-                found |= !d.isEmpty() && Files.isExecutable(Path.of(d, tool));
-            }
-            if (!found) {
-                fail("the multicast interop test runs in a private network namespace and needs `" + tool
-                        + "` (apt-get install -y " + (tool.equals("ip") ? "iproute2" : "util-linux") + ")");
-            }
-        }
     }
 
     @Test
@@ -70,9 +64,6 @@ class MulticastInteropTest {
         String decode = " ! rtph264depay ! h264parse ! avdec_h264 ! fakesink sync=false silent=false -v";
         String script = String.join("\n",
                 "set -u",
-                "export PATH=\"$PATH:/usr/sbin:/sbin\"",
-                "ip link set lo up && ip route add 224.0.0.0/4 dev lo src 127.0.0.1 || exit 90",
-                "cd " + quote(dir.toString()),
                 quote(java) + " --module-path " + quote(modulePath)
                         + " -m org.rtspkit.server/org.rtspkit.server.RtspkitServer"
                         + " --rtsp-address 127.0.0.1:8554 --udp-rtp-address 127.0.0.1:8000"
@@ -103,17 +94,9 @@ class MulticastInteropTest {
                 "for name in ffmpeg-mc-1 ffmpeg-mc-2; do grep -q 'Received BYE' $name.log && echo $name received an RTCP BYE;"
                         + " done",
                 "kill $server; wait $server 2>/dev/null; exit 0");
-        List<String> command = new ArrayList<>(List.of("unshare", "-n", "bash", "-c", script));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out;
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("the namespace run did not end within 90 s\n" + logs());
-        }
-        out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.exitValue() == 0, "the namespace run failed (exit " + p.exitValue() + ", 90 = network setup)\n"
-                + out + logs());
+        NetworkNamespace.Result run = NetworkNamespace.runScript(dir, script, Duration.ofSeconds(90));
+        String out = run.output();
+        assertEquals(0, run.exitCode(), "the namespace run failed\n" + run.describe() + logs());
         Map<String, Long> counts = new TreeMap<>();
         for (String line : out.split("\n")) {
             int eq = line.indexOf('=');
@@ -186,24 +169,11 @@ class MulticastInteropTest {
     }
 
     @Test
-    void theEngineAllocatesReportsAndReleasesGroups() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    void theEngineAllocatesReportsAndReleasesGroups() {
         // The checks run on the class path (services found through META-INF/services), test classes first.
-        String testClasses = Path.of(MulticastEngineChecks.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
-        String classPath = String.join(File.pathSeparator, testClasses, System.getProperty("jdk.module.path", ""),
-                System.getProperty("java.class.path", ""));
-        String script = "export PATH=\"$PATH:/usr/sbin:/sbin\"; ip link set lo up && ip route add 224.0.0.0/4 dev lo"
-                + " src 127.0.0.1 || exit 90; exec " + quote(java) + " -cp " + quote(classPath) + " "
-                + MulticastEngineChecks.class.getName();
-        Process p = new ProcessBuilder("unshare", "-n", "bash", "-c", script).redirectErrorStream(true).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("the multicast engine checks did not end within 60 s");
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        System.out.println(out);
-        assertTrue(p.exitValue() == 0 && out.contains("multicast engine checks passed"), out);
+        NetworkNamespace.Result run = NetworkNamespace.runJava(true, MulticastEngineChecks.class);
+        System.out.println(run.output());
+        assertTrue(run.exitCode() == 0 && run.output().contains("multicast engine checks passed"), run.describe());
     }
 
     private String logs() {

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.testkit.Loopback;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** The server as a user runs it: a separate JVM started from the module path, as ./rtspkit-server does. */
 @Timeout(120)
@@ -62,8 +59,30 @@ class RtspkitServerProcessTest {
     }
 
     @Test
+    void aMistakeInTheConfigurationFileIsNamedWithItsPlaceAndNothingStarts() throws Exception {
+        Path config = dir.resolve("rtspkit.yml");
+        Files.writeString(config, "rtsp:\n  address: 127.0.0.1:0\nudp:\n  rtpPrt: 8000\n");
+        Result r = runToExit("--config", config.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("rtspkit-server: " + config + ":4:3: unknown key 'rtpPrt' in udp (known: enabled, rtpAddress,"
+                + " rtcpAddress)\n", r.stderr());
+        assertEquals("", r.stdout(), r.toString());
+    }
+
+    @Test
+    void printConfigShowsTheFileUnderTheFlagsWithEveryDefault() throws Exception {
+        Path config = dir.resolve("rtspkit.yml");
+        Files.writeString(config, "rtsp:\n  address: 127.0.0.1:9554\nlimits:\n  maxSessions: 50\n");
+        Result r = runToExit("--config", config.toString(), "--rtsp-address", "127.0.0.1:7554", "--print-config");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.stdout().contains("rtsp:\n  address: 127.0.0.1:7554\n"), r.stdout());
+        assertTrue(r.stdout().contains("  maxSessions: 50\n"), r.stdout());
+        assertTrue(r.stdout().contains("  readTimeout: 10s\n"), "defaults are printed too:\n" + r.stdout());
+    }
+
+    @Test
     void aBusyRtspPortIsNamed() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, LoopbackPorts.loopback())) {
+        try (ServerSocket taken = new ServerSocket(0, 50, Loopback.address())) {
             int port = taken.getLocalPort();
             Result r = runToExit("--rtsp-address", "127.0.0.1:" + port, "--no-udp", "--no-rtsps", "--no-multicast");
             assertEquals(1, r.status(), r.toString());
@@ -73,8 +92,8 @@ class RtspkitServerProcessTest {
 
     @Test
     void aBusyUdpPortIsNamed() throws Exception {
-        int rtp = LoopbackPorts.freeUdpPair();
-        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(LoopbackPorts.loopback(), rtp))) {
+        int rtp = Loopback.freeUdpPair();
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(Loopback.address(), rtp))) {
             Result r = runToExit("--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp, "--no-rtsps",
                     "--no-multicast");
             assertEquals(1, r.status(), r.toString());
@@ -85,21 +104,15 @@ class RtspkitServerProcessTest {
 
     @Test
     void servesUntilTerminated() throws Exception {
-        int rtp = LoopbackPorts.freeUdpPair();
+        int rtp = Loopback.freeUdpPair();
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         process = launch(out, err, "--rtsp-address", "127.0.0.1:0", "--udp-rtp-address", "127.0.0.1:" + rtp,
                 "--no-rtsps", "--no-multicast");
 
         int port = awaitListening(out, err);
-        try (Socket socket = new Socket(LoopbackPorts.loopback(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream o = socket.getOutputStream();
-            o.write("OPTIONS rtsp://127.0.0.1/ RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            o.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            assertEquals("RTSP/1.0 200 OK", status);
+        try (TestRtspClient client = new TestRtspClient(Loopback.port(port))) {
+            assertEquals(200, client.request("OPTIONS", "rtsp://127.0.0.1/").status());
         }
 
         process.destroy(); // SIGTERM

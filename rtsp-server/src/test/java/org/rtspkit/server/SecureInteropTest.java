@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
+import org.rtspkit.server.paths.PathRegistry;
+import org.rtspkit.server.paths.PublishingHandler;
+import org.rtspkit.server.tls.TlsCredentials;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.Ffmpeg;
+import org.rtspkit.testkit.Gst;
+import org.rtspkit.testkit.Loopback;
 
 /**
  * RTSPS with real clients: GStreamer reads and publishes SRTP (keys by MIKEY) over TCP and UDP, and
@@ -47,15 +53,15 @@ class SecureInteropTest {
     }
 
     private void startServer() throws Exception {
-        int udp = LoopbackPorts.freeUdpPair();
+        int udp = Loopback.freeUdpPair();
         ServerConfig config = ServerConfig.builder()
-                .rtspAddress(new InetSocketAddress(LoopbackPorts.loopback(), 0))
-                .udpAddresses(new InetSocketAddress(LoopbackPorts.loopback(), udp),
-                        new InetSocketAddress(LoopbackPorts.loopback(), udp + 1))
+                .rtspAddress(new InetSocketAddress(Loopback.address(), 0))
+                .udpAddresses(new InetSocketAddress(Loopback.address(), udp),
+                        new InetSocketAddress(Loopback.address(), udp + 1))
                 .tlsContext(TlsCredentials.selfSigned().context())
                 .build();
         paths = new PathRegistry();
-        server = RtspServers.start(config, s -> new PublishingHandler(s, paths, null));
+        server = RtspServers.start(config, s -> new PublishingHandler(s, paths));
     }
 
     private String url(String path) {

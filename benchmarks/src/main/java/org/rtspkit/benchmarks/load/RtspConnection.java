@@ -2,29 +2,40 @@ package org.rtspkit.benchmarks.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal blocking RTSP/1.0 client connection: requests and their responses, skipping interleaved
- * frames that arrive between them. Once a reader plays, the channel and the bytes read past the last
- * response ({@link #leftover()}) go to a selector loop.
+ * The RTSP/1.0 client of rtspkit's tools (the load tool and the soak driver): blocking requests and
+ * their responses, skipping interleaved frames that arrive between them, with the session's id added
+ * once a response gave one. The load tool hands the channel and the bytes read past the last response
+ * ({@link #leftover()}) to a selector loop once a reader plays; the soak driver goes on blocking, sending
+ * and reading interleaved frames here, with reads bounded by {@link #readTimeout}.
  */
 final class RtspConnection implements AutoCloseable {
     private static final int MAX_MESSAGE = 64 * 1024;
 
     private final SocketChannel channel;
     private final String authorization;
+    private final String userAgent;
+    /** How long a read may wait, in milliseconds; 0 waits as long as it takes. */
+    private int readTimeoutMillis;
     private final ByteBuffer in = ByteBuffer.allocate(MAX_MESSAGE);
     private int cseq;
     private String session;
+
+    /** An interleaved frame ({@code $}, channel, 16-bit length, data). */
+    record Frame(int channel, byte[] data) {
+    }
 
     /** A response: status, headers by lower-case name, body. */
     record Response(int status, Map<String, String> headers, String body) {
@@ -34,6 +45,12 @@ final class RtspConnection implements AutoCloseable {
     }
 
     RtspConnection(URI url) throws IOException {
+        this(url, "rtspkit-load");
+    }
+
+    /** @param userAgent the {@code User-Agent} of every request, so that a server's log tells the tools apart */
+    RtspConnection(URI url, String userAgent) throws IOException {
+        this.userAgent = userAgent;
         int port = url.getPort() < 0 ? 554 : url.getPort();
         channel = SocketChannel.open(new InetSocketAddress(url.getHost(), port));
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -67,7 +84,7 @@ final class RtspConnection implements AutoCloseable {
         StringBuilder sb = new StringBuilder(256);
         sb.append(method).append(' ').append(url).append(" RTSP/1.0\r\n");
         sb.append("CSeq: ").append(++cseq).append("\r\n");
-        sb.append("User-Agent: rtspkit-load\r\n");
+        sb.append("User-Agent: ").append(userAgent).append("\r\n");
         if (authorization != null) {
             sb.append("Authorization: ").append(authorization).append("\r\n");
         }
@@ -151,15 +168,85 @@ final class RtspConnection implements AutoCloseable {
         return -1;
     }
 
-    private void fill() throws IOException {
-        in.compact();
-        if (!in.hasRemaining()) {
-            throw new IOException("RTSP message longer than " + MAX_MESSAGE + " bytes");
+    /** Bounds every later read: a read that waits longer throws {@link SocketTimeoutException}. */
+    void readTimeout(Duration timeout) throws IOException {
+        readTimeoutMillis = Math.toIntExact(timeout.toMillis());
+        channel.socket().setSoTimeout(readTimeoutMillis);
+    }
+
+    /** Sends an interleaved frame: a publisher's packet over TCP. */
+    void sendFrame(int channelId, byte[] data) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(4 + data.length);
+        out.put((byte) '$').put((byte) channelId).putShort((short) data.length).put(data).flip();
+        while (out.hasRemaining()) {
+            channel.write(out);
         }
-        int n = channel.read(in);
-        in.flip();
-        if (n < 0) {
+    }
+
+    /** The next interleaved frame, or null when the server closed the connection. */
+    Frame readFrame() throws IOException {
+        while (in.remaining() < 4 || in.remaining() < 4 + (in.getShort(in.position() + 2) & 0xffff)) {
+            if (in.hasRemaining() && in.get(in.position()) != '$') {
+                throw new IOException("expected an interleaved frame, got byte " + (in.get(in.position()) & 0xff));
+            }
+            if (read() < 0) {
+                return null;
+            }
+        }
+        if (in.get() != '$') {
+            throw new IOException("expected an interleaved frame");
+        }
+        int channelId = in.get() & 0xff;
+        byte[] data = new byte[in.getShort() & 0xffff];
+        in.get(data);
+        return new Frame(channelId, data);
+    }
+
+    /** Whether the server closed the connection; waits a millisecond at most, keeping what it reads. */
+    boolean closedByServer() throws IOException {
+        int before = readTimeoutMillis;
+        readTimeout(Duration.ofMillis(1));
+        try {
+            return read() < 0;
+        } catch (SocketTimeoutException open) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        } finally {
+            readTimeout(Duration.ofMillis(before));
+        }
+    }
+
+    /** Closes the connection with a TCP reset (SO_LINGER 0) instead of a FIN: a client that vanished. */
+    void reset() throws IOException {
+        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        channel.close();
+    }
+
+    private void fill() throws IOException {
+        if (read() < 0) {
             throw new IOException("the server closed the connection");
+        }
+    }
+
+    /** Reads what the socket has into the buffer, behind the unread bytes; -1 at the end of the stream. */
+    private int read() throws IOException {
+        in.compact();
+        try {
+            if (!in.hasRemaining()) {
+                throw new IOException("RTSP message longer than " + MAX_MESSAGE + " bytes");
+            }
+            if (readTimeoutMillis == 0) {
+                return channel.read(in);
+            }
+            // The socket's stream honours SO_TIMEOUT, which a blocking channel's read does not.
+            int n = channel.socket().getInputStream().read(in.array(), in.arrayOffset() + in.position(), in.remaining());
+            if (n > 0) {
+                in.position(in.position() + n);
+            }
+            return n;
+        } finally {
+            in.flip();
         }
     }
 

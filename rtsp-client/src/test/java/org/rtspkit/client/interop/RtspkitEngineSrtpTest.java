@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -74,6 +77,12 @@ class RtspkitEngineSrtpTest {
                 .tlsContext(tls(dir))
                 .build();
         server = RtspServers.start(config, s -> new ServerHandler() {
+            @Override
+            public Set<RtspMethod> methods() {
+                return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.ANNOUNCE,
+                        RtspMethod.RECORD, RtspMethod.GET_PARAMETER);
+            }
+
             @Override
             public StreamResponse onDescribe(RequestContext c) {
                 return StreamResponse.ok(stream);

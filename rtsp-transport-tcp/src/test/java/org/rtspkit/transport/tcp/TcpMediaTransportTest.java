@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.rtspkit.api.RtspStatus;
 import org.rtspkit.api.RtspStatusException;
 import org.rtspkit.api.ServerConfig;
@@ -34,8 +41,9 @@ import org.rtspkit.spi.TransportSpec;
 class TcpMediaTransportTest {
     private final MediaTransport transport = new TcpTransportProvider()
             .open(ServerConfig.builder().rtspAddress(new InetSocketAddress(0)).build()).orElseThrow();
-    private final FakeControl control = new FakeControl(10_000);
-    private final RecordingInbound inbound = new RecordingInbound();
+    /** The RTSP connection: what the binding writes to it and which channels it routes. */
+    private final ControlChannel control = mock(ControlChannel.class);
+    private final InboundPackets inbound = mock(InboundPackets.class);
 
     @Test
     void providerAndTransportDescribeThemselves() {
@@ -107,6 +115,7 @@ class TcpMediaTransportTest {
 
     @Test
     void framesCarryDollarChannelAndBigEndianLength() throws IOException {
+        ByteArrayOutputStream output = connectionOutput(10_000);
         MediaBinding binding = bind(new PortPair(6, 7), Set.of());
         byte[] data = new byte[302];
         for (int i = 0; i < data.length; i++) {
@@ -128,59 +137,64 @@ class TcpMediaTransportTest {
         expected[307] = 2;
         expected[308] = 0;
         expected[309] = 1;
-        assertArrayEquals(expected, control.output.toByteArray());
+        assertArrayEquals(expected, output.toByteArray());
     }
 
     @Test
     void fullOutputAsksToRetryAndWritesNothing() throws IOException {
-        FakeControl small = new FakeControl(4 + 10 + 4 + 5);
-        MediaBinding binding = transport.bind(new BindRequest(false, offer(TransportProfile.AVP, null),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), small, Set.of(), inbound, 1472));
+        ByteArrayOutputStream output = connectionOutput(4 + 10 + 4 + 5);
+        MediaBinding binding = bind(null, Set.of());
 
         assertTrue(binding.sink().send(false, new byte[10], 0, 10));
-        assertEquals(9, small.writableBytes());
+        assertEquals(9, control.writableBytes());
         assertFalse(binding.sink().send(false, new byte[6], 0, 6));
-        assertEquals(14, small.output.size());
+        assertEquals(14, output.size());
         assertTrue(binding.sink().send(true, new byte[5], 0, 5));
-        assertEquals(0, small.writableBytes());
+        assertEquals(0, control.writableBytes());
         assertFalse(binding.sink().send(true, new byte[0], 0, 0));
-        assertEquals(23, small.output.size());
+        assertEquals(23, output.size());
     }
 
     @Test
     void packetLongerThanAFrameCanSayIsAnError() {
+        when(control.writableBytes()).thenReturn(1 << 20);
         MediaBinding binding = bind(null, Set.of());
-        control.capacity = 1 << 20;
         IOException e = assertThrows(IOException.class, () -> binding.sink().send(false, new byte[65_536], 0, 65_536));
         assertTrue(e.getMessage().contains("65536"), e.getMessage());
-        assertEquals(0, control.output.size());
+        verify(control, never()).write(any(), anyInt(), anyInt());
     }
 
     @Test
     void startRoutesTheClientsFramesAndStopRemovesTheRoutes() {
         MediaBinding binding = bind(new PortPair(2, 3), Set.of(0, 1));
-        assertTrue(control.receivers.isEmpty());
+        verify(control, never()).onInterleaved(anyInt(), any());
 
         binding.start();
         binding.start();
-        assertEquals(Set.of(2, 3), control.receivers.keySet());
-        control.receivers.get(2).frame(new byte[] {9, 1, 2, 9}, 1, 2);
-        control.receivers.get(3).frame(new byte[] {3}, 0, 1);
-        assertEquals(List.of("rtp [1, 2]", "rtcp [3]"), inbound.calls);
+        ArgumentCaptor<ControlChannel.InterleavedReceiver> rtp = ArgumentCaptor.forClass(ControlChannel.InterleavedReceiver.class);
+        ArgumentCaptor<ControlChannel.InterleavedReceiver> rtcp = ArgumentCaptor.forClass(ControlChannel.InterleavedReceiver.class);
+        verify(control).onInterleaved(eq(2), rtp.capture());
+        verify(control).onInterleaved(eq(3), rtcp.capture());
+        byte[] frame = {9, 1, 2, 9};
+        rtp.getValue().frame(frame, 1, 2);
+        verify(inbound).rtp(frame, 1, 2);
+        rtcp.getValue().frame(frame, 0, 1);
+        verify(inbound).rtcp(frame, 0, 1);
 
         binding.stop();
-        assertTrue(control.receivers.isEmpty());
-        assertEquals(List.of(2, 3), control.removed);
         binding.stop();
-        assertEquals(List.of(2, 3), control.removed);
+        verify(control).removeInterleaved(2);
+        verify(control).removeInterleaved(3);
 
         binding.start();
-        assertEquals(Set.of(2, 3), control.receivers.keySet());
+        verify(control, times(2)).onInterleaved(eq(2), any());
+        verify(control, times(2)).onInterleaved(eq(3), any());
         binding.close();
         binding.close();
-        assertTrue(control.receivers.isEmpty());
+        verify(control, times(2)).removeInterleaved(2);
+        verify(control, times(2)).removeInterleaved(3);
         binding.start(); // a closed binding stays closed
-        assertTrue(control.receivers.isEmpty());
+        verifyNoMoreInteractions(control, inbound);
     }
 
     // ---- helpers
@@ -199,58 +213,18 @@ class TcpMediaTransportTest {
                 null);
     }
 
-    /** An RTSP connection whose output is a byte array of limited capacity. */
-    static final class FakeControl implements ControlChannel {
-        final ByteArrayOutputStream output = new ByteArrayOutputStream();
-        final Map<Integer, InterleavedReceiver> receivers = new HashMap<>();
-        final List<Integer> removed = new ArrayList<>();
-        int capacity;
-
-        FakeControl(int capacity) {
-            this.capacity = capacity;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
-        }
-
-        @Override
-        public int writableBytes() {
-            return capacity - output.size();
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) {
-            if (length > writableBytes()) {
-                throw new AssertionError("wrote " + length + " bytes with room for " + writableBytes());
+    /** Gives the connection room for {@code capacity} bytes, and what is written to it. */
+    private ByteArrayOutputStream connectionOutput(int capacity) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        when(control.writableBytes()).thenAnswer(call -> capacity - output.size());
+        doAnswer(call -> {
+            int length = call.getArgument(2);
+            if (length > capacity - output.size()) {
+                throw new AssertionError("wrote " + length + " bytes with room for " + (capacity - output.size()));
             }
-            output.write(data, offset, length);
-        }
-
-        @Override
-        public void onInterleaved(int channel, InterleavedReceiver receiver) {
-            receivers.put(channel, receiver);
-        }
-
-        @Override
-        public void removeInterleaved(int channel) {
-            receivers.remove(channel);
-            removed.add(channel);
-        }
-    }
-
-    static final class RecordingInbound implements InboundPackets {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void rtp(byte[] data, int offset, int length) {
-            calls.add("rtp " + Arrays.toString(Arrays.copyOfRange(data, offset, offset + length)));
-        }
-
-        @Override
-        public void rtcp(byte[] data, int offset, int length) {
-            calls.add("rtcp " + Arrays.toString(Arrays.copyOfRange(data, offset, offset + length)));
-        }
+            output.write(call.<byte[]>getArgument(0), call.<Integer>getArgument(1), length);
+            return null;
+        }).when(control).write(any(), anyInt(), anyInt());
+        return output;
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -51,9 +53,12 @@ class UdpMediaTransportTest {
     private final DatagramSocket clientRtcp = socket();
     private final DatagramSocket stranger = socket();
     private final RecordingInbound inbound = new RecordingInbound();
+    /** The RTSP connection of the session: UDP never touches it. */
+    private final ControlChannel control = mock(ControlChannel.class);
 
     @AfterEach
     void tearDown() {
+        verifyNoInteractions(control);
         if (transport != null) {
             transport.close();
         }
@@ -174,7 +179,7 @@ class UdpMediaTransportTest {
         old.start();
         RecordingInbound newer = new RecordingInbound();
         MediaBinding current = transport.bind(new BindRequest(true, offer(TransportProfile.AVP, clientPorts()),
-                new InetSocketAddress(LOOPBACK, 554), new NoControl(), Set.of(), newer, 1472));
+                new InetSocketAddress(LOOPBACK, 554), control, Set.of(), newer, 1472));
         current.start();
         old.close();
 
@@ -209,7 +214,7 @@ class UdpMediaTransportTest {
         assertTrue(mappedLoopback instanceof Inet6Address);
 
         MediaBinding binding = transport.bind(new BindRequest(true, offer(TransportProfile.AVP, clientPorts()),
-                new InetSocketAddress(mappedLoopback, 554), new NoControl(), Set.of(), inbound, 1472));
+                new InetSocketAddress(mappedLoopback, 554), control, Set.of(), inbound, 1472));
         binding.start();
 
         // Sends go to the IPv4 address (an IPv4 socket could not send to a mapped one) ...
@@ -240,7 +245,7 @@ class UdpMediaTransportTest {
     void missingClientPortsIsBadRequest() throws IOException {
         open(b -> b);
         BindRequest request = new BindRequest(false, offer(TransportProfile.AVP, null),
-                new InetSocketAddress(LOOPBACK, 554), new NoControl(), Set.of(), inbound, 1472);
+                new InetSocketAddress(LOOPBACK, 554), control, Set.of(), inbound, 1472);
         RtspStatusException e = assertThrows(RtspStatusException.class, () -> transport.bind(request));
         assertEquals(RtspStatus.BAD_REQUEST, e.status());
         assertEquals("transport header does not contain client ports", e.getMessage());
@@ -250,7 +255,7 @@ class UdpMediaTransportTest {
     void clientPortZeroIsBadRequest() throws IOException {
         open(b -> b);
         BindRequest request = new BindRequest(false, offer(TransportProfile.AVP, new PortPair(0, 1)),
-                new InetSocketAddress(LOOPBACK, 554), new NoControl(), Set.of(), inbound, 1472);
+                new InetSocketAddress(LOOPBACK, 554), control, Set.of(), inbound, 1472);
         RtspStatusException e = assertThrows(RtspStatusException.class, () -> transport.bind(request));
         assertEquals(RtspStatus.BAD_REQUEST, e.status());
     }
@@ -367,7 +372,7 @@ class UdpMediaTransportTest {
 
     private BindRequest request(boolean record, TransportProfile profile) {
         return new BindRequest(record, offer(profile, clientPorts()), new InetSocketAddress(LOOPBACK, 554),
-                new NoControl(), Set.of(), inbound, 1472);
+                control, Set.of(), inbound, 1472);
     }
 
     private static TransportSpec offer(TransportProfile profile, PortPair clientPorts) {
@@ -436,7 +441,10 @@ class UdpMediaTransportTest {
         }
     }
 
-    /** Copies what the transport hands over, since the bytes are only valid during the call. */
+    /**
+     * Copies what the transport hands over, since the bytes are only valid during the call: the
+     * receive thread reuses its buffer, so a mock's recorded arguments would show later datagrams.
+     */
     static final class RecordingInbound implements InboundPackets {
         final BlockingQueue<byte[]> rtp = new LinkedBlockingQueue<>();
         final BlockingQueue<byte[]> rtcp = new LinkedBlockingQueue<>();
@@ -449,34 +457,6 @@ class UdpMediaTransportTest {
         @Override
         public void rtcp(byte[] data, int offset, int length) {
             rtcp.add(Arrays.copyOfRange(data, offset, offset + length));
-        }
-    }
-
-    /** UDP never uses the RTSP connection; any use is a failure. */
-    static final class NoControl implements ControlChannel {
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress(LOOPBACK, 554);
-        }
-
-        @Override
-        public int writableBytes() {
-            throw new AssertionError("UDP wrote to the RTSP connection");
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length) {
-            throw new AssertionError("UDP wrote to the RTSP connection");
-        }
-
-        @Override
-        public void onInterleaved(int channel, InterleavedReceiver receiver) {
-            throw new AssertionError("UDP registered an interleaved channel");
-        }
-
-        @Override
-        public void removeInterleaved(int channel) {
-            throw new AssertionError("UDP removed an interleaved channel");
         }
     }
 }

@@ -1,0 +1,2 @@
+/** AV1 over RTP (AOMedia RTP payload format for AV1, v1.0). */
+package org.rtspkit.formats.av1;

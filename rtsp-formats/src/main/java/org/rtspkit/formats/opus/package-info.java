@@ -1,0 +1,2 @@
+/** Opus over RTP (RFC 7587). */
+package org.rtspkit.formats.opus;

@@ -1,0 +1,2 @@
+/** VP8 over RTP (RFC 7741). */
+package org.rtspkit.formats.vp8;

@@ -1,0 +1,2 @@
+/** VP9 over RTP (RFC 9628). */
+package org.rtspkit.formats.vp9;
