@@ -100,7 +100,7 @@ publish() {
 # await_recording METRICS_URL: waits up to 20 s for /metrics to show one publisher.
 await_recording() {
     local deadline=$((SECONDS + 20))
-    until curl -fsS --max-time 2 "$1" 2>/dev/null | grep -q '^rtspkit_publishers 1$'; do
+    until curl -fsS --max-time 2 "$1" 2>/dev/null | grep -q '^rtspkit_publishers 1\.0$'; do
         if ! kill -0 "$publisher_pid" 2>/dev/null || ((SECONDS > deadline)); then
             echo "$0: the publisher did not start recording" >&2
             cat "$work/publisher.log" >&2

@@ -25,9 +25,25 @@ module org.rtspkit.server {
     // -Djava.util.logging.config.file tunes levels.
     requires java.logging;
 
-    // The JDK's built-in HTTP server, for --metrics-address (GET /metrics in the Prometheus text
-    // format); a JDK module, so jlink images carry it without a third-party jar.
+    // The JDK's built-in HTTP server, for --metrics-address (GET /metrics and the control API); a JDK
+    // module, so jlink images carry it without a third-party jar.
     requires jdk.httpserver;
+
+    // /metrics: the Prometheus Java client's data model (registry, snapshots) and its text formats.
+    // Automatic modules as published; the module path the build lays out for jlink gives them
+    // descriptors under these same names (moditect, in the parent POM).
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
+
+    // The configuration file (--config): YAML composed into nodes that keep their line and column, so
+    // that every mistake is named where it is; also writes --print-config.
+    requires org.snakeyaml.engine;
+
+    // The control API's JSON (/v1/paths, /v1/sessions).
+    requires com.fasterxml.jackson.databind;
+
+    // Jackson reads the records of the API's JSON documents (ApiJson) by reflection; nothing else sees them.
+    opens org.rtspkit.server.control to com.fasterxml.jackson.databind;
 
     // ImageIO's JPEG writer for the /demo stream's Motion JPEG pictures: the JDK has no other encoder.
     requires java.desktop;

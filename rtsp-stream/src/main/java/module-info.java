@@ -10,7 +10,9 @@ module org.rtspkit.stream {
     requires org.rtspkit.spi;
     // RTSP and SDP codecs, exported to the engine alone.
     requires org.rtspkit.protocol;
+    // The lock-free queues between writers and I/O loops (the atomic ones: no Unsafe warnings on new JDKs).
     requires org.jctools.core;
+    // Thread factories, rate-limited warnings, uninterruptible waits on close, host:port formatting.
     requires com.google.common;
 
     exports org.rtspkit.stream;

@@ -2,13 +2,16 @@ package com.example.camera;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rtspkit.api.Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.RequestContext;
 import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -53,6 +56,11 @@ final class Camera implements AutoCloseable {
 
     /** Called on server threads. */
     private final class Handler implements ServerHandler {
+        @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY);
+        }
+
         @Override
         public StreamResponse onDescribe(RequestContext context) {
             return StreamResponse.ok(stream);

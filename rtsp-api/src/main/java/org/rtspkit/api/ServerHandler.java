@@ -1,8 +1,18 @@
 package org.rtspkit.api;
 
+import java.util.Set;
+
 /**
- * The application's side of the server. Every method is optional: a request method whose handler
- * is not overridden is answered {@code 501 Not Implemented} and left out of OPTIONS' {@code Public}.
+ * The application's side of the server. Every method is optional. The request methods it answers are
+ * the ones {@link #methods()} declares: the server calls {@code onDescribe}, {@code onAnnounce},
+ * {@code onSetup}, {@code onPlay}, {@code onRecord}, {@code onPause}, {@code onGetParameter} and
+ * {@code onSetParameter} only for those, answers the others {@code 501 Not Implemented}, and lists
+ * exactly those in OPTIONS' {@code Public} header. Implement a request method and declare it:
+ * <pre>{@code
+ * public Set<RtspMethod> methods() {
+ *     return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY);
+ * }
+ * }</pre>
  *
  * <p>Request handlers return the response to send. Throwing {@link RtspStatusException} sends its
  * status and then closes the connection; any other exception is answered 500 and closes it too.
@@ -10,6 +20,26 @@ package org.rtspkit.api;
  * should not block for long.
  */
 public interface ServerHandler {
+    /**
+     * The request methods this handler answers, read once when the server starts. A handler that
+     * delegates to another declares what the other answers ({@code return delegate.methods();}).
+     *
+     * <ul>
+     * <li>{@code OPTIONS} and {@code TEARDOWN} are the server's own: always answered, listing them
+     *     changes nothing.</li>
+     * <li>{@code GET_PARAMETER} is always in {@code Public}: inside a session the server answers it
+     *     itself (200, a keepalive) when the handler does not declare it; outside one it is 501.</li>
+     * <li>{@code PLAY}, {@code RECORD} and {@code PAUSE} without a {@code Session} header are 501
+     *     whatever is declared.</li>
+     * </ul>
+     *
+     * @return the methods answered; the default is none, so a handler that declares nothing answers only
+     *         OPTIONS, TEARDOWN and in-session GET_PARAMETER
+     */
+    default Set<RtspMethod> methods() {
+        return Set.of();
+    }
+
     /**
      * A client connected.
      *
@@ -64,7 +94,8 @@ public interface ServerHandler {
     }
 
     /**
-     * DESCRIBE: return the stream whose description the client reads, or a refusal such as 404.
+     * DESCRIBE, when {@link #methods()} has it: return the stream whose description the client reads, or
+     * a refusal such as 404.
      *
      * @param context the request, its connection and the path asked for
      * @return the answer
@@ -74,7 +105,8 @@ public interface ServerHandler {
     }
 
     /**
-     * ANNOUNCE: a publisher offers a session description (in the context); accept or refuse it.
+     * ANNOUNCE, when {@link #methods()} has it: a publisher offers a session description (in the
+     * context); accept or refuse it.
      *
      * @param context the request, its connection, session and the announced description
      * @return the response
@@ -84,7 +116,8 @@ public interface ServerHandler {
     }
 
     /**
-     * Readers return the stream (the same one for every SETUP of a session); publishers return none.
+     * SETUP, when {@link #methods()} has it: readers return the stream (the same one for every SETUP of
+     * a session, made by this server's {@link RtspServer#createStream}); publishers return none.
      *
      * @param context the request, its connection, session and the transport asked for
      * @return the answer
@@ -94,7 +127,7 @@ public interface ServerHandler {
     }
 
     /**
-     * PLAY: a reader starts receiving; return 200 to start delivery.
+     * PLAY, when {@link #methods()} has it: a reader starts receiving; return 200 to start delivery.
      *
      * @param context the request, its connection and session
      * @return the response
@@ -104,7 +137,8 @@ public interface ServerHandler {
     }
 
     /**
-     * RECORD: a publisher starts sending; register packet callbacks on the session here.
+     * RECORD, when {@link #methods()} has it: a publisher starts sending; register packet callbacks on
+     * the session here.
      *
      * @param context the request, its connection and session
      * @return the response
@@ -114,7 +148,7 @@ public interface ServerHandler {
     }
 
     /**
-     * PAUSE: a reader or publisher pauses.
+     * PAUSE, when {@link #methods()} has it: a reader or publisher pauses.
      *
      * @param context the request, its connection and session
      * @return the response
@@ -124,7 +158,7 @@ public interface ServerHandler {
     }
 
     /**
-     * GET_PARAMETER, which clients also send to keep a session alive.
+     * GET_PARAMETER, when {@link #methods()} has it; clients also send it to keep a session alive.
      *
      * @param context the request, its connection and session
      * @return the response
@@ -134,7 +168,7 @@ public interface ServerHandler {
     }
 
     /**
-     * SET_PARAMETER.
+     * SET_PARAMETER, when {@link #methods()} has it.
      *
      * @param context the request, its connection and session
      * @return the response

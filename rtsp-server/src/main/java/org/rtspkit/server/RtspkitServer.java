@@ -3,19 +3,24 @@ package org.rtspkit.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.server.demo.DemoStream;
 import org.rtspkit.server.metrics.MetricsEndpoint;
+import org.rtspkit.server.config.ConfigFile;
+import org.rtspkit.server.config.ConfigPrinter;
+import org.rtspkit.server.config.ConfigWatcher;
 import org.rtspkit.server.options.AddressFlags;
+import org.rtspkit.server.options.Given;
 import org.rtspkit.server.options.Plugins;
 import org.rtspkit.server.options.ServerOptions;
 import org.rtspkit.server.options.UsageException;
 
 /**
  * The ready-to-use server: {@code ./rtspkit-server --help} lists the flags. Exit status 0 after
- * {@code --help}, 1 when the server cannot start (a busy port), 2 for a bad command line; a running
- * server stops cleanly on SIGINT or SIGTERM.
+ * {@code --help} or {@code --print-config}, 1 when the server cannot start (a busy port), 2 for a bad
+ * command line or configuration file; a running server stops cleanly on SIGINT or SIGTERM.
  */
 public final class RtspkitServer {
     static final String NAME = "rtspkit-server";
@@ -26,17 +31,14 @@ public final class RtspkitServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServerOptions options;
+        Given flags;
         try {
-            options = ServerOptions.parse(args);
+            flags = ServerOptions.flags(args);
         } catch (UsageException e) {
-            System.err.println(NAME + ": " + e.getMessage());
-            System.err.println();
-            System.err.print(ServerOptions.USAGE);
-            System.exit(2);
+            usageError(e.getMessage());
             return;
         }
-        if (options.help()) {
+        if (flags == null) {
             System.out.print(ServerOptions.USAGE);
             return;
         }
@@ -44,13 +46,32 @@ public final class RtspkitServer {
         if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
             System.setProperty(LOG_FORMAT_PROPERTY, "%1$tF %1$tT %4$s %5$s%6$s%n");
         }
+        Path configFile = flags.configFile;
+        ServerOptions options;
+        Plugins plugins = Plugins.found();
         try {
-            // What the module path lacks: its defaults go, with a line saying so; its flags are refused.
+            Given given = flags;
+            if (configFile != null) {
+                given = ConfigFile.read(configFile).overriddenBy(flags);
+            }
+            options = ServerOptions.resolve(given);
+            // What the module path lacks: its defaults go, with a line saying so; its settings are refused.
             System.Logger log = System.getLogger(RtspkitServer.class.getName());
-            options = options.fitTo(Plugins.found(), line -> log.log(System.Logger.Level.INFO, line));
+            options = options.fitTo(plugins, line -> log.log(System.Logger.Level.INFO, line));
         } catch (UsageException e) {
-            System.err.println(NAME + ": " + e.getMessage());
-            System.exit(2);
+            if (configFile == null) {
+                usageError(e.getMessage());
+            } else {
+                // A mistake in the file: its position says where; the flags' usage would not help.
+                fail(2, e.getMessage());
+            }
+            return;
+        } catch (IOException e) {
+            fail(2, "cannot read the configuration file " + configFile + ": " + e);
+            return;
+        }
+        if (options.printConfig()) {
+            System.out.print(ConfigPrinter.print(options));
             return;
         }
 
@@ -81,6 +102,11 @@ public final class RtspkitServer {
             System.out.println("rtspkit stopped");
             stopped.countDown();
         }, "rtspkit-shutdown"));
+        if (configFile != null) {
+            // Changes to the file apply while running where they can; ConfigReload logs what it did.
+            ConfigWatcher watcher = ConfigReload.watch(started, configFile, flags, plugins, ConfigWatcher.PERIOD);
+            Runtime.getRuntime().addShutdownHook(new Thread(watcher::close, "rtspkit-config-stop"));
+        }
         System.out.println(listeningLine(server));
         if (secure != null) {
             System.out.println(listeningLine(secure).replace("rtsp://", "rtsps://"));
@@ -90,30 +116,38 @@ public final class RtspkitServer {
                     + MetricsEndpoint.PATH);
         }
         if (demo != null) {
-            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO, demoLine(server, secure));
+            System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO,
+                    demoLine(server, secure, started.paths().demoPath().orElse("/demo")));
         }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }
 
     /** {@code demo stream (test picture and tone): rtsp://localhost:8554/demo} */
-    static String demoLine(RtspServer server, RtspServer secure) {
-        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server);
-        return secure == null ? line : line + " and " + demoUrl("rtsps", secure);
+    static String demoLine(RtspServer server, RtspServer secure, String path) {
+        String line = "demo stream (test picture and tone): " + demoUrl("rtsp", server, path);
+        return secure == null ? line : line + " and " + demoUrl("rtsps", secure, path);
     }
 
     /** A URL to paste into a client on this machine: localhost when the listener takes every interface. */
-    private static String demoUrl(String scheme, RtspServer server) {
+    private static String demoUrl(String scheme, RtspServer server, String path) {
         InetSocketAddress address = server.rtspAddress();
         String authority = address.getAddress().isAnyLocalAddress() ? "localhost:" + address.getPort()
                 : AddressFlags.authority(address);
-        return scheme + "://" + authority + DemoStream.PATH;
+        return scheme + "://" + authority + path;
     }
 
     /** {@code rtspkit listening on rtsp://0.0.0.0:8554 (transports: tcp, udp)} */
     static String listeningLine(RtspServer server) {
         return "rtspkit listening on rtsp://" + AddressFlags.authority(server.rtspAddress())
                 + " (transports: " + String.join(", ", server.transports().stream().sorted().toList()) + ")";
+    }
+
+    private static void usageError(String message) {
+        System.err.println(NAME + ": " + message);
+        System.err.println();
+        System.err.print(ServerOptions.USAGE);
+        System.exit(2);
     }
 
     private static void fail(int status, String message) {

@@ -59,6 +59,28 @@ class RtspkitServerProcessTest {
     }
 
     @Test
+    void aMistakeInTheConfigurationFileIsNamedWithItsPlaceAndNothingStarts() throws Exception {
+        Path config = dir.resolve("rtspkit.yml");
+        Files.writeString(config, "rtsp:\n  address: 127.0.0.1:0\nudp:\n  rtpPrt: 8000\n");
+        Result r = runToExit("--config", config.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("rtspkit-server: " + config + ":4:3: unknown key 'rtpPrt' in udp (known: enabled, rtpAddress,"
+                + " rtcpAddress)\n", r.stderr());
+        assertEquals("", r.stdout(), r.toString());
+    }
+
+    @Test
+    void printConfigShowsTheFileUnderTheFlagsWithEveryDefault() throws Exception {
+        Path config = dir.resolve("rtspkit.yml");
+        Files.writeString(config, "rtsp:\n  address: 127.0.0.1:9554\nlimits:\n  maxSessions: 50\n");
+        Result r = runToExit("--config", config.toString(), "--rtsp-address", "127.0.0.1:7554", "--print-config");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.stdout().contains("rtsp:\n  address: 127.0.0.1:7554\n"), r.stdout());
+        assertTrue(r.stdout().contains("  maxSessions: 50\n"), r.stdout());
+        assertTrue(r.stdout().contains("  readTimeout: 10s\n"), "defaults are printed too:\n" + r.stdout());
+    }
+
+    @Test
     void aBusyRtspPortIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, Loopback.address())) {
             int port = taken.getLocalPort();

@@ -61,7 +61,7 @@ class SecureInteropTest {
                 .tlsContext(TlsCredentials.selfSigned().context())
                 .build();
         paths = new PathRegistry();
-        server = RtspServers.start(config, s -> new PublishingHandler(s, paths, null));
+        server = RtspServers.start(config, s -> new PublishingHandler(s, paths));
     }
 
     private String url(String path) {

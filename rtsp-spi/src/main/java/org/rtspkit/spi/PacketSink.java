@@ -19,4 +19,15 @@ public interface PacketSink {
      * @throws IOException when the destination is unusable; the engine closes the session
      */
     boolean send(boolean rtcp, byte[] data, int offset, int length) throws IOException;
+
+    /**
+     * RTP packets this sink took ({@link #send} returned true) that never left, for example because a
+     * UDP socket's send buffer was full. The engine adds them to the session's
+     * {@link org.rtspkit.api.SessionStats#outboundRtpPacketsDroppedByTransport()}. Called from any thread.
+     *
+     * @return the count since the sink was made; the default, for a sink that never drops, is 0
+     */
+    default long droppedRtpPackets() {
+        return 0;
+    }
 }

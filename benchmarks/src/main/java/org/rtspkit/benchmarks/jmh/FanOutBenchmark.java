@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +31,7 @@ import org.rtspkit.api.Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.RtpPacket;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -94,6 +97,11 @@ public class FanOutBenchmark {
             stream = started.createStream(new SessionDescription("bench", List.of(video)));
             return new ServerHandler() {
                 @Override
+                public Set<RtspMethod> methods() {
+                    return EnumSet.of(RtspMethod.SETUP, RtspMethod.PLAY);
+                }
+
+                @Override
                 public StreamResponse onSetup(org.rtspkit.api.SetupContext context) {
                     return StreamResponse.ok(stream);
                 }
@@ -132,8 +140,9 @@ public class FanOutBenchmark {
     @TearDown(Level.Iteration)
     public void report() {
         StreamStats after = stream.stats();
-        long offered = after.outboundRtpPackets() - before.outboundRtpPackets();
         long dropped = after.outboundRtpPacketsDropped() - before.outboundRtpPacketsDropped();
+        // Each packet offered to a reader is either queued for it or dropped on its full queue.
+        long offered = after.outboundRtpPackets() - before.outboundRtpPackets() + dropped;
         System.out.printf("  [%d readers: %,d packets offered to readers, %.1f%% queued, %.1f%% dropped on full queues]%n",
                 readers, offered, offered == 0 ? 0 : 100.0 * (offered - dropped) / offered,
                 offered == 0 ? 0 : 100.0 * dropped / offered);

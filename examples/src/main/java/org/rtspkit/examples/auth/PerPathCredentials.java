@@ -3,12 +3,14 @@ package org.rtspkit.examples.auth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.rtspkit.api.AuthMethod;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
@@ -69,6 +71,11 @@ public final class PerPathCredentials implements AutoCloseable {
 
     /** Every request that reaches the stream passes {@link #admit} first. Called on server threads. */
     private record Handler(ServerStream stream, String user, String password) implements ServerHandler {
+        @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY);
+        }
+
         @Override
         public StreamResponse onDescribe(RequestContext context) {
             return admit(context.path(), context.connection(), context.request()) ? StreamResponse.ok(stream)

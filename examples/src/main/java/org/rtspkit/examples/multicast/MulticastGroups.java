@@ -5,13 +5,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rtspkit.api.G711Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerConfig;
@@ -86,6 +89,11 @@ public final class MulticastGroups implements AutoCloseable {
 
     /** Serves the one stream at any path. Called on server threads. */
     private record Handler(ServerStream stream) implements ServerHandler {
+        @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY);
+        }
+
         @Override
         public StreamResponse onDescribe(RequestContext context) {
             return StreamResponse.ok(stream);

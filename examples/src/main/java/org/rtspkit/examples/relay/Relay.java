@@ -2,10 +2,13 @@ package org.rtspkit.examples.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtspkit.api.AnnounceContext;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspStatus;
@@ -70,6 +73,11 @@ public final class Relay implements AutoCloseable {
     /** The ingest server: one publisher per path, relayed from RECORD until its session ends. */
     private final class Publishers implements ServerHandler {
         @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.ANNOUNCE, RtspMethod.SETUP, RtspMethod.RECORD);
+        }
+
+        @Override
         public RtspResponse onAnnounce(AnnounceContext context) {
             if (relayed.containsKey(context.path())) {
                 throw RtspStatusException.badRequest("someone is already publishing to " + context.path());
@@ -116,6 +124,11 @@ public final class Relay implements AutoCloseable {
 
     /** The output server: any number of readers per relayed path. */
     private final class Readers implements ServerHandler {
+        @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP, RtspMethod.PLAY);
+        }
+
         @Override
         public StreamResponse onDescribe(RequestContext context) {
             return streamOf(context.path());

@@ -5,28 +5,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The command line of the ready-to-use server.
+ * What the ready-to-use server runs with: the command line laid over the configuration file
+ * ({@code --config}), with every default filled in.
  *
  * @param rtspAddress    where the RTSP listener binds
  * @param udpRtpAddress  the shared UDP RTP socket; null when UDP is off
  * @param udpRtcpAddress the shared UDP RTCP socket (the RTP port + 1); null when UDP is off
- * @param credentials    what every publisher and reader must present; null for an open server
+ * @param credentials    what every publisher and reader must present unless its path says otherwise; null for none
  * @param help           whether {@code --help} was given: print {@link #USAGE} and do nothing else
  * @param multicast      the multicast settings; null when turned off with {@code --no-multicast}
  * @param secure         the RTSPS listener's settings; null when turned off with {@code --no-rtsps}
  * @param summaryInterval how often the one-line summary is logged; {@link Duration#ZERO} for never
- * @param metricsAddress where {@code /metrics} is served over HTTP; null for nowhere
- * @param demo           whether {@code /demo} plays the generated test stream; false with {@code --no-demo}
- * @param given          the flags on the command line, to tell a default from a choice
+ * @param metricsAddress where {@code /metrics} and the control API are served over HTTP; null for nowhere
+ * @param controlApi     whether the control API ({@code /v1/...}) is served beside {@code /metrics}
+ * @param limits         the engine's limits
+ * @param paths          which paths are served and how ({@code paths:}); the demo is an entry there
+ * @param configFile     the configuration file, watched for changes; null without {@code --config}
+ * @param printConfig    whether {@code --print-config} was given: print the configuration and exit
+ * @param given          every setting given that needs an optional module, by configuration key, with
+ *                       its label (the flag, or the file position and key), to name it in a refusal
  */
 public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                      InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
                      Multicast multicast, Secure secure, Duration summaryInterval,
-                     InetSocketAddress metricsAddress, boolean demo, Set<String> given) {
+                     InetSocketAddress metricsAddress, boolean controlApi, Limits limits, PathRules paths,
+                     Path configFile, boolean printConfig, Map<String, String> given) {
 
     /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
     public record Multicast(String ipRange, int rtpPort) {
@@ -55,12 +63,6 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
     static final int DEFAULT_UDP_RTP_PORT = 8000;
     static final Duration DEFAULT_SUMMARY_INTERVAL = Duration.ofSeconds(60);
 
-    private static final List<String> UDP_FLAGS = List.of("--udp-rtp-address", "--udp-rtcp-address");
-    private static final List<String> MULTICAST_FLAGS =
-            List.of("--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port");
-    private static final List<String> RTSPS_FLAGS =
-            List.of("--rtsps-address", "--tls-cert", "--tls-key", "--srtp-rtp-address");
-
     public static final String USAGE = """
             Usage: rtspkit-server [flags]
 
@@ -69,6 +71,10 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             (interleaved) or UDP.
 
             Flags:
+              --config FILE            read the settings from a YAML file (README: "Configuration file");
+                                       flags override it, and its changes apply while running where
+                                       they can
+              --print-config           print the configuration in effect, every default included, and exit
               --rtsp-address ADDR      the RTSP listener (default :8554)
               --udp-rtp-address ADDR   the shared UDP socket for RTP; the port must be even (default :8000)
               --udp-rtcp-address ADDR  the shared UDP socket for RTCP; the port must be the RTP port + 1
@@ -95,6 +101,7 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
               --help                   print this help and exit
 
             ADDR is host:port, :port (every IPv4 interface) or [ipv6]:port, e.g. 127.0.0.1:8554.
+            The file also sets limits, per-path credentials and which paths are served.
             Every flag with a value also takes the form --flag=value. UDP, multicast and RTSPS are on
             by default when their modules are present; without them, their defaults are dropped
             (and logged) and their flags are refused.
@@ -104,51 +111,72 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             Demo:     ffplay rtsp://127.0.0.1:8554/demo
             """;
 
+    static final String DEFAULT_RTSP_ADDRESS = ":" + DEFAULT_RTSP_PORT;
+
     public ServerOptions {
         if ((udpRtpAddress == null) != (udpRtcpAddress == null)) {
             throw new IllegalArgumentException("both UDP addresses or neither");
         }
-        given = given == null ? Set.of() : Set.copyOf(given);
+        given = given == null ? Map.of() : Map.copyOf(given);
         summaryInterval = summaryInterval == null ? Duration.ZERO : summaryInterval;
+        limits = limits == null ? Limits.DEFAULTS : limits;
+        paths = paths == null ? PathRules.DEFAULT : paths;
     }
 
-    /** Options for a server in a test or an application: the given addresses, the defaults otherwise, nothing logged. */
+    /**
+     * Options for a server in a test or an application: the given addresses, the defaults otherwise, no
+     * demo, nothing logged.
+     */
     public static ServerOptions of(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                             InetSocketAddress udpRtcpAddress, Credentials credentials) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, false, null, null,
-                Duration.ZERO, null, false, Set.of());
+                Duration.ZERO, null, true, Limits.DEFAULTS, PathRules.DEFAULT.withoutDemo(), null, false, Map.of());
     }
 
     public ServerOptions withMetricsAddress(InetSocketAddress address) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, address, demo, given);
+                summaryInterval, address, controlApi, limits, paths, configFile, printConfig, given);
     }
 
     public ServerOptions withDemo(boolean on) {
+        return withPaths(on ? paths.withDemo() : paths.withoutDemo());
+    }
+
+    public ServerOptions withPaths(PathRules rules) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, metricsAddress, on, given);
+                summaryInterval, metricsAddress, controlApi, limits, rules, configFile, printConfig, given);
+    }
+
+    public ServerOptions withConfigFile(Path file) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, metricsAddress, controlApi, limits, paths, file, printConfig, given);
+    }
+
+    /** Whether a path plays the demo stream. */
+    public boolean demo() {
+        return paths.demoPath().isPresent();
     }
 
     /**
      * These options with what needs a module that is absent taken out: a default that needs it is
-     * dropped, and {@code info} told why; a flag given for it is a usage error, since the user asked
+     * dropped, and {@code info} told why; a setting given for it is an error, since the user asked
      * for something this server cannot do.
      *
-     * @throws UsageException naming the flag and the module it needs
+     * @throws UsageException naming the flag or key and the module it needs
      */
     public ServerOptions fitTo(Plugins plugins, Consumer<String> info) {
         // Refusals first, so that a refused command line logs nothing.
         if (!plugins.srtp() && secure != null) {
-            refuseGiven(RTSPS_FLAGS, "RTSPS", Plugins.SRTP_MODULE, plugins);
+            refuseGiven(RTSPS_KEYS, "RTSPS", Plugins.SRTP_MODULE, plugins);
         }
         if (!plugins.udp()) {
-            refuseGiven(UDP_FLAGS, "UDP", Plugins.UDP_MODULE, plugins);
+            refuseGiven(UDP_KEYS, "UDP", Plugins.UDP_MODULE, plugins);
             if (secure != null) {
-                refuseGiven(List.of("--srtp-rtp-address"), "SRTP over UDP", Plugins.UDP_MODULE, plugins);
+                refuseGiven(List.of("rtsps.srtpRtpAddress"), "SRTP over UDP", Plugins.UDP_MODULE, plugins);
             }
         }
         if (!plugins.multicast() && multicast != null) {
-            refuseGiven(MULTICAST_FLAGS, "multicast", Plugins.MULTICAST_MODULE, plugins);
+            refuseGiven(MULTICAST_KEYS, "multicast", Plugins.MULTICAST_MODULE, plugins);
         }
 
         InetSocketAddress rtp = udpRtpAddress;
@@ -178,14 +206,22 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             mc = null;
         }
         return new ServerOptions(rtspAddress, rtp, rtcp, credentials, help, mc, sec, summaryInterval, metricsAddress,
-                demo, given);
+                controlApi, limits, paths, configFile, printConfig, given);
     }
 
-    private void refuseGiven(List<String> flags, String feature, String module, Plugins plugins) {
-        for (String flag : flags) {
-            if (given.contains(flag)) {
-                throw new UsageException(flag + ": " + feature + " needs " + module + ", which is not on the module path"
-                        + " (transports found: " + plugins.transports() + "); add it or leave the flag out");
+    private static final List<String> UDP_KEYS = List.of("udp.enabled", "udp.rtpAddress", "udp.rtcpAddress");
+    private static final List<String> MULTICAST_KEYS =
+            List.of("multicast.enabled", "multicast.ipRange", "multicast.rtpPort", "multicast.rtcpPort");
+    private static final List<String> RTSPS_KEYS = List.of("rtsps.enabled", "rtsps.address", "rtsps.tlsCert",
+            "rtsps.tlsKey", "rtsps.srtpRtpAddress", "rtsps.multicastRtpPort");
+
+    private void refuseGiven(List<String> keys, String feature, String module, Plugins plugins) {
+        for (String key : keys) {
+            String label = given.get(key);
+            if (label != null) {
+                throw new UsageException(label + ": " + feature + " needs " + module + ", which is not on the module path"
+                        + " (transports found: " + plugins.transports() + "); add it or leave the "
+                        + (label.startsWith("--") ? "flag" : "key") + " out");
             }
         }
     }
@@ -200,35 +236,34 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
     }
 
     /**
-     * Parses the arguments of {@code main}.
+     * Parses the arguments of {@code main} alone, as when no {@code --config} is given.
      *
      * @throws UsageException naming the flag and what was wrong with it
      */
     public static ServerOptions parse(String... args) {
+        Given flags = flags(args);
+        return flags == null ? helpOnly() : resolve(flags);
+    }
+
+    /** The options of {@code --help}. */
+    public static ServerOptions helpOnly() {
+        return new ServerOptions(null, null, null, null, true, null, null, null, null, false, null, null, null, false,
+                Map.of());
+    }
+
+    /**
+     * What the command line gives, before defaults; null when it asks for {@code --help}.
+     *
+     * @throws UsageException naming the flag and what was wrong with it
+     */
+    public static Given flags(String... args) {
         for (String arg : args) {
             // --help wins over anything else on the line, even over mistakes.
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerOptions(null, null, null, null, true, null, null, null, null, false, Set.of());
+                return null;
             }
         }
-        InetSocketAddress rtsp = null;
-        InetSocketAddress rtp = null;
-        InetSocketAddress rtcp = null;
-        String user = null;
-        String pass = null;
-        boolean noUdp = false;
-        boolean noMulticast = false;
-        boolean noRtsps = false;
-        boolean noDemo = false;
-        String range = null;
-        Integer mcRtp = null;
-        Integer mcRtcp = null;
-        InetSocketAddress rtsps = null;
-        InetSocketAddress srtp = null;
-        Path cert = null;
-        Path key = null;
-        Duration summary = DEFAULT_SUMMARY_INTERVAL;
-        InetSocketAddress metrics = null;
+        Given g = new Given();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -240,15 +275,19 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             if (!seen.add(flag)) {
                 throw new UsageException(flag + " is given more than once");
             }
-            if (flag.equals("--no-udp") || flag.equals("--no-multicast") || flag.equals("--no-rtsps")
-                    || flag.equals("--no-demo")) {
+            if (SWITCHES.contains(flag)) {
                 if (equals >= 0) {
                     throw new UsageException(flag + " takes no value");
                 }
-                noUdp |= flag.equals("--no-udp");
-                noMulticast |= flag.equals("--no-multicast");
-                noRtsps |= flag.equals("--no-rtsps");
-                noDemo |= flag.equals("--no-demo");
+                Setting<Boolean> off = Setting.flag(false, flag);
+                switch (flag) {
+                    case "--no-udp" -> g.udpEnabled = off;
+                    case "--no-multicast" -> g.multicastEnabled = off;
+                    case "--no-rtsps" -> g.rtspsEnabled = off;
+                    case "--no-demo" -> g.demo = off;
+                    case "--print-config" -> g.printConfig = true;
+                    default -> throw new AssertionError(flag);
+                }
                 continue;
             }
             if (!takesValue(flag)) {
@@ -263,73 +302,142 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
                 throw new UsageException(flag + " needs a value");
             }
             switch (flag) {
-                case "--rtsp-address" -> rtsp = AddressFlags.parse(flag, value);
-                case "--udp-rtp-address" -> rtp = AddressFlags.parse(flag, value);
-                case "--udp-rtcp-address" -> rtcp = AddressFlags.parse(flag, value);
-                case "--user" -> user = value;
-                case "--pass" -> pass = value;
-                case "--multicast-ip-range" -> range = value;
-                case "--multicast-rtp-port" -> mcRtp = port(flag, value);
-                case "--multicast-rtcp-port" -> mcRtcp = port(flag, value);
-                case "--rtsps-address" -> rtsps = AddressFlags.parse(flag, value);
-                case "--srtp-rtp-address" -> srtp = AddressFlags.parse(flag, value);
-                case "--tls-cert" -> cert = Path.of(value);
-                case "--tls-key" -> key = Path.of(value);
-                case "--summary-interval" -> summary = seconds(flag, value);
-                case "--metrics-address" -> metrics = AddressFlags.parse(flag, value);
+                case "--config" -> g.configFile = Path.of(value);
+                case "--rtsp-address" -> g.rtspAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--udp-rtp-address" -> g.udpRtpAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--udp-rtcp-address" -> g.udpRtcpAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--user" -> g.user = Setting.flag(value, flag);
+                case "--pass" -> g.pass = Setting.flag(value, flag);
+                case "--multicast-ip-range" -> g.multicastIpRange = Setting.flag(value, flag);
+                case "--multicast-rtp-port" -> g.multicastRtpPort = Setting.flag(port(flag, value), flag);
+                case "--multicast-rtcp-port" -> g.multicastRtcpPort = Setting.flag(port(flag, value), flag);
+                case "--rtsps-address" -> g.rtspsAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--srtp-rtp-address" -> g.srtpRtpAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--tls-cert" -> g.tlsCert = Setting.flag(Path.of(value), flag);
+                case "--tls-key" -> g.tlsKey = Setting.flag(Path.of(value), flag);
+                case "--summary-interval" -> g.summaryInterval = Setting.flag(seconds(flag, value), flag);
+                case "--metrics-address" -> g.metricsAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
                 default -> throw new AssertionError(flag);
             }
         }
-
-        if (rtsp == null) {
-            rtsp = new InetSocketAddress(DEFAULT_RTSP_PORT);
-        }
-        Credentials credentials = credentials(user, pass);
-        Multicast multicast = noMulticast ? null : multicast(range, mcRtp, mcRtcp);
-        if ((cert == null) != (key == null)) {
-            throw new UsageException(cert == null ? "--tls-key needs --tls-cert" : "--tls-cert needs --tls-key");
-        }
-        Secure secure = null;
-        if (!noRtsps) {
-            InetSocketAddress srtpRtp = noUdp ? null
-                    : srtp != null ? srtp : new InetSocketAddress(DEFAULT_SRTP_RTP_PORT);
-            if (srtpRtp != null) {
-                checkEvenPort("--srtp-rtp-address", srtpRtp.getPort());
-            }
-            secure = new Secure(rtsps != null ? rtsps : new InetSocketAddress(DEFAULT_RTSPS_PORT), srtpRtp, cert, key,
-                    DEFAULT_SECURE_MULTICAST_RTP_PORT);
-        } else if (rtsps != null || srtp != null || cert != null) {
-            throw new UsageException("--no-rtsps cannot be combined with RTSPS settings");
-        }
-        if (noUdp) {
-            if (rtp != null || rtcp != null) {
-                throw new UsageException("--no-udp cannot be combined with "
-                        + (rtp != null ? "--udp-rtp-address" : "--udp-rtcp-address"));
-            }
-            return new ServerOptions(rtsp, null, null, credentials, false, multicast, secure, summary, metrics, !noDemo,
-                    seen);
-        }
-        if (rtp == null) {
-            rtp = new InetSocketAddress(DEFAULT_UDP_RTP_PORT);
-        }
-        checkRtpPort(rtp);
-        if (rtcp == null) {
-            rtcp = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
-        } else if (rtcp.getPort() != rtp.getPort() + 1) {
-            throw new UsageException("--udp-rtcp-address: the port must be the RTP port + 1 (" + (rtp.getPort() + 1)
-                    + "), got " + rtcp.getPort());
-        }
-        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, !noDemo, seen);
+        return g;
     }
 
-    private static Multicast multicast(String range, Integer rtp, Integer rtcp) {
-        int rtpPort = rtp != null ? rtp : rtcp != null ? rtcp - 1 : DEFAULT_MULTICAST_RTP_PORT;
-        checkEvenPort("--multicast-rtp-port", rtpPort);
-        if (rtcp != null && rtcp != rtpPort + 1) {
-            throw new UsageException("--multicast-rtcp-port: the port must be the RTP port + 1 (" + (rtpPort + 1)
-                    + "), got " + rtcp);
+    /**
+     * Checks what was given and fills in every default.
+     *
+     * @throws UsageException naming the setting (flag, or file position and key) and what is wrong with it
+     */
+    public static ServerOptions resolve(Given g) {
+        InetSocketAddress rtsp = Setting.valueOr(g.rtspAddress, new InetSocketAddress(DEFAULT_RTSP_PORT));
+        Credentials credentials = credentials(g.user, g.pass);
+        boolean noMulticast = g.multicastEnabled != null && !g.multicastEnabled.value();
+        if (noMulticast) {
+            refuseWithSwitchOff(g.multicastEnabled, g.multicastIpRange, g.multicastRtpPort, g.multicastRtcpPort);
         }
-        return new Multicast(range != null ? range : DEFAULT_MULTICAST_RANGE, rtpPort);
+        Multicast multicast = noMulticast ? null : multicast(g.multicastIpRange, g.multicastRtpPort, g.multicastRtcpPort);
+        if ((g.tlsCert == null) != (g.tlsKey == null)) {
+            throw new UsageException(g.tlsCert == null ? g.tlsKey.label() + " needs " + other(g.tlsKey, "--tls-cert", "rtsps.tlsCert")
+                    : g.tlsCert.label() + " needs " + other(g.tlsCert, "--tls-key", "rtsps.tlsKey"));
+        }
+        boolean noUdp = g.udpEnabled != null && !g.udpEnabled.value();
+        boolean noRtsps = g.rtspsEnabled != null && !g.rtspsEnabled.value();
+        Secure secure = null;
+        if (!noRtsps) {
+            InetSocketAddress srtpRtp = null;
+            if (!noUdp) {
+                srtpRtp = Setting.valueOr(g.srtpRtpAddress, new InetSocketAddress(DEFAULT_SRTP_RTP_PORT));
+                checkEvenPort(g.srtpRtpAddress == null ? "--srtp-rtp-address" : g.srtpRtpAddress.label(),
+                        srtpRtp.getPort());
+            }
+            int secureMulticast = Setting.valueOr(g.rtspsMulticastRtpPort, DEFAULT_SECURE_MULTICAST_RTP_PORT);
+            if (g.rtspsMulticastRtpPort != null) {
+                checkEvenPort(g.rtspsMulticastRtpPort.label(), secureMulticast);
+            }
+            secure = new Secure(Setting.valueOr(g.rtspsAddress, new InetSocketAddress(DEFAULT_RTSPS_PORT)), srtpRtp,
+                    Setting.valueOr(g.tlsCert, null), Setting.valueOr(g.tlsKey, null), secureMulticast);
+        } else if (g.rtspsAddress != null || g.srtpRtpAddress != null || g.tlsCert != null
+                || g.rtspsMulticastRtpPort != null) {
+            throw new UsageException(g.rtspsEnabled.label() + " cannot be combined with RTSPS settings");
+        }
+        Limits limits = limits(g);
+        Duration summary = Setting.valueOr(g.summaryInterval, DEFAULT_SUMMARY_INTERVAL);
+        InetSocketAddress metrics = Setting.valueOr(g.metricsAddress, null);
+        boolean api = Setting.valueOr(g.controlApi, true);
+        PathRules paths = g.paths != null ? g.paths : PathRules.DEFAULT;
+        if (g.demo != null && !g.demo.value()) {
+            paths = paths.withoutDemo();
+        }
+        InetSocketAddress rtp = null;
+        InetSocketAddress rtcp = null;
+        if (noUdp) {
+            refuseWithSwitchOff(g.udpEnabled, g.udpRtpAddress, g.udpRtcpAddress);
+        } else {
+            rtp = Setting.valueOr(g.udpRtpAddress, new InetSocketAddress(DEFAULT_UDP_RTP_PORT));
+            checkRtpPort(g.udpRtpAddress == null ? "--udp-rtp-address" : g.udpRtpAddress.label(), rtp);
+            if (g.udpRtcpAddress == null) {
+                rtcp = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+            } else {
+                rtcp = g.udpRtcpAddress.value();
+                if (rtcp.getPort() != rtp.getPort() + 1) {
+                    throw new UsageException(g.udpRtcpAddress.label() + ": the port must be the RTP port + 1 ("
+                            + (rtp.getPort() + 1) + "), got " + rtcp.getPort());
+                }
+            }
+        }
+        return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, api, limits,
+                paths, g.configFile, g.printConfig, g.labels());
+    }
+
+    /** {@code --no-udp cannot be combined with --udp-rtp-address}: a feature switched off and set up at once. */
+    private static void refuseWithSwitchOff(Setting<Boolean> off, Setting<?>... settings) {
+        for (Setting<?> s : settings) {
+            if (s != null) {
+                throw new UsageException(off.label() + " cannot be combined with " + s.name()
+                        + (s.where() != null && !s.where().equals(off.where()) ? " (" + s.where() + ")" : ""));
+            }
+        }
+    }
+
+    private static String other(Setting<?> given, String flag, String key) {
+        return given.fromFlag() ? flag : key;
+    }
+
+    private static Limits limits(Given g) {
+        Limits d = Limits.DEFAULTS;
+        return new Limits(positive(g.readTimeout, d.readTimeout()), positive(g.writeTimeout, d.writeTimeout()),
+                positive(g.idleTimeout, d.idleTimeout()), positive(g.writeQueueSize, d.writeQueueSize()),
+                positive(g.maxConnections, d.maxConnections()), positive(g.maxSessions, d.maxSessions()));
+    }
+
+    private static Duration positive(Setting<Duration> s, Duration fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        if (s.value().isNegative() || s.value().isZero()) {
+            throw new UsageException(s.label() + ": must be longer than 0");
+        }
+        return s.value();
+    }
+
+    private static int positive(Setting<Integer> s, int fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        if (s.value() <= 0) {
+            throw new UsageException(s.label() + ": must be at least 1, got " + s.value());
+        }
+        return s.value();
+    }
+
+    private static Multicast multicast(Setting<String> range, Setting<Integer> rtp, Setting<Integer> rtcp) {
+        int rtpPort = rtp != null ? rtp.value() : rtcp != null ? rtcp.value() - 1 : DEFAULT_MULTICAST_RTP_PORT;
+        checkEvenPort(rtp != null ? rtp.label() : rtcp != null ? rtcp.label() : "--multicast-rtp-port", rtpPort);
+        if (rtcp != null && rtcp.value() != rtpPort + 1) {
+            throw new UsageException(rtcp.label() + ": the port must be the RTP port + 1 (" + (rtpPort + 1)
+                    + "), got " + rtcp.value());
+        }
+        return new Multicast(Setting.valueOr(range, DEFAULT_MULTICAST_RANGE), rtpPort);
     }
 
     private static int port(String flag, String value) {
@@ -356,15 +464,18 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
         throw new UsageException(flag + ": '" + value + "' is not a number of seconds (0-86400; 0 turns it off)");
     }
 
-    private static void checkEvenPort(String flag, int port) {
+    private static void checkEvenPort(String label, int port) {
         if (port % 2 != 0 || port == 0 || port >= 65534) {
-            throw new UsageException(flag + ": port " + port + " must be even and leave the next port for RTCP");
+            throw new UsageException(label + ": port " + port + " must be even and leave the next port for RTCP");
         }
     }
 
+    private static final Set<String> SWITCHES =
+            Set.of("--no-udp", "--no-multicast", "--no-rtsps", "--no-demo", "--print-config");
+
     private static boolean takesValue(String flag) {
         return switch (flag) {
-            case "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass",
+            case "--config", "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass",
                  "--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port",
                  "--rtsps-address", "--srtp-rtp-address", "--tls-cert", "--tls-key", "--summary-interval",
                  "--metrics-address" -> true;
@@ -372,34 +483,35 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
         };
     }
 
-    private static void checkRtpPort(InetSocketAddress rtp) {
+    private static void checkRtpPort(String label, InetSocketAddress rtp) {
         int port = rtp.getPort();
         if (port == 0) {
             // Clients are told both ports in the Transport header, so they must be known and adjacent.
-            throw new UsageException("--udp-rtp-address: port 0 cannot be used for UDP; give an even port such as 8000");
+            throw new UsageException(label + ": port 0 cannot be used for UDP; give an even port such as 8000");
         }
         if (port % 2 != 0) {
-            throw new UsageException("--udp-rtp-address: port " + port
-                    + " is odd; RTP needs an even port (RTCP takes the next one)");
+            throw new UsageException(label + ": port " + port + " is odd; RTP needs an even port (RTCP takes the next one)");
         }
         if (port == 65534) {
-            throw new UsageException("--udp-rtp-address: port 65534 leaves no port for RTCP");
+            throw new UsageException(label + ": port 65534 leaves no port for RTCP");
         }
     }
 
-    private static Credentials credentials(String user, String pass) {
+    private static Credentials credentials(Setting<String> user, Setting<String> pass) {
         if (user == null && pass == null) {
             return null;
         }
         if (user == null) {
-            throw new UsageException("--pass needs --user (give both or neither)");
+            throw new UsageException(pass.label() + " needs " + other(pass, "--user", "credentials.user")
+                    + " (give both or neither)");
         }
         if (pass == null) {
-            throw new UsageException("--user needs --pass (give both or neither)");
+            throw new UsageException(user.label() + " needs " + other(user, "--pass", "credentials.pass")
+                    + " (give both or neither)");
         }
-        if (user.isEmpty()) {
-            throw new UsageException("--user must not be empty");
+        if (user.value().isEmpty()) {
+            throw new UsageException(user.label() + " must not be empty");
         }
-        return new Credentials(user, pass);
+        return new Credentials(user.value(), pass.value());
     }
 }

@@ -1,5 +1,6 @@
 package org.rtspkit.server.paths;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,18 +13,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.rtspkit.api.RtspServer;
+import org.rtspkit.api.ServerConnection;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionTransport;
 import org.rtspkit.api.StreamStats;
 import org.rtspkit.server.demo.DemoStream;
 import org.rtspkit.server.metrics.ServerCounts;
+import org.rtspkit.server.options.AddressFlags;
+import org.rtspkit.server.options.Credentials;
+import org.rtspkit.server.options.PathRule;
+import org.rtspkit.server.options.PathRules;
+import org.rtspkit.server.options.PathSource;
 
 /**
  * Which publisher owns which path, and the stream readers of that path play. A path is taken from
  * the publisher's ANNOUNCE until its session closes; it has a stream from RECORD on. The demo stream
- * holds its path for the server's lifetime, as a publisher that never leaves. Thread-safe: server
- * callbacks arrive on any thread.
+ * holds its path while the configuration has it, as a publisher that never leaves. It also keeps the
+ * configuration's {@link PathRules} and server-wide credentials, which a reload replaces, and every
+ * open session for the control API. Thread-safe: server callbacks arrive on any thread.
  */
 public final class PathRegistry {
     /**
@@ -42,10 +50,23 @@ public final class PathRegistry {
         }
     }
 
+    /**
+     * An open session as the control API lists it.
+     *
+     * @param remote where the client connects from, in URL notation
+     * @param opened when its first SETUP or ANNOUNCE created it
+     */
+    public record OpenSession(ServerSession session, String remote, Instant opened) {
+    }
+
     private final List<RtspServer> servers = new CopyOnWriteArrayList<>();
 
     private final Map<String, Publication> byPath = new HashMap<>();
     private DemoStream demo;
+    private String demoPath;
+    private volatile PathRules rules = PathRules.DEFAULT;
+    private volatile Credentials credentials;
+    private final Map<ServerSession, OpenSession> open = new IdentityHashMap<>();
     // Sessions are compared by identity: the API promises nothing about their equals.
     private final Map<ServerSession, String> pathByPublisher = new IdentityHashMap<>();
     private final Set<ServerSession> readers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -60,19 +81,100 @@ public final class PathRegistry {
         return true;
     }
 
-    /** Serves the demo at its path; false when the path is taken. */
-    public synchronized boolean serveDemo(DemoStream stream) {
-        if (byPath.containsKey(DemoStream.PATH)) {
+    /** Serves the demo at a path ({@code /demo}); false when the path is taken. */
+    public synchronized boolean serveDemo(String path, DemoStream stream) {
+        if (byPath.containsKey(path)) {
             return false;
         }
-        byPath.put(DemoStream.PATH, new Publication(DemoStream.PATH, null, stream.streams()));
+        byPath.put(path, new Publication(path, null, stream.streams()));
         demo = stream;
+        demoPath = path;
         return true;
+    }
+
+    /** Takes the demo off its path; the caller closes the returned demo (which ends its readers). */
+    public synchronized Optional<DemoStream> stopDemo() {
+        DemoStream stopped = demo;
+        if (stopped != null) {
+            byPath.remove(demoPath);
+        }
+        demo = null;
+        demoPath = null;
+        return Optional.ofNullable(stopped);
     }
 
     /** Whether the path is the demo's. */
     public synchronized boolean isDemo(String path) {
-        return demo != null && DemoStream.PATH.equals(path);
+        return demo != null && path.equals(demoPath);
+    }
+
+    /** The path the demo plays at; empty when it is off. */
+    public synchronized Optional<String> demoPath() {
+        return Optional.ofNullable(demoPath);
+    }
+
+    /**
+     * Takes a configuration: the paths it serves and the server-wide credentials. Requests from now on
+     * follow it. Returns the publishers whose path it no longer lets them publish to, for the caller
+     * to close (outside this lock: closing calls back here). Sessions already playing keep playing.
+     */
+    public List<ServerSession> configure(PathRules newRules, Credentials newCredentials) {
+        List<ServerSession> evicted = new ArrayList<>();
+        synchronized (this) {
+            rules = newRules;
+            credentials = newCredentials;
+            for (Map.Entry<ServerSession, String> e : pathByPublisher.entrySet()) {
+                Optional<PathRule> rule = newRules.match(e.getValue());
+                if (rule.isEmpty() || rule.get().source() != PathSource.PUBLISHER) {
+                    evicted.add(e.getKey());
+                }
+            }
+        }
+        return evicted;
+    }
+
+    /** The configuration's paths in effect. */
+    public PathRules rules() {
+        return rules;
+    }
+
+    /** The configuration's entry for a request path; empty when no entry covers it. */
+    public Optional<PathRule> rule(String path) {
+        return rules.match(path);
+    }
+
+    /** What readers of a path must present; null for none. */
+    public Credentials readCredentials(PathRule rule) {
+        return rule != null && rule.read() != null ? rule.read() : credentials;
+    }
+
+    /** What the publisher of a path must present; null for none. */
+    public Credentials publishCredentials(PathRule rule) {
+        return rule != null && rule.publish() != null ? rule.publish() : credentials;
+    }
+
+    /** A session was created (SETUP or ANNOUNCE). */
+    public synchronized void opened(ServerSession session, ServerConnection connection) {
+        open.put(session, new OpenSession(session, AddressFlags.authority(connection.remoteAddress()), Instant.now()));
+    }
+
+    /** Every open session, oldest first. */
+    public synchronized List<OpenSession> sessions() {
+        List<OpenSession> all = new ArrayList<>(open.values());
+        all.sort(Comparator.comparing(OpenSession::opened));
+        return all;
+    }
+
+    /** Every path held (recording or not, the demo's too), in path order. */
+    public synchronized List<Publication> publications() {
+        List<Publication> all = new ArrayList<>(byPath.values());
+        all.sort(Comparator.comparing(Publication::path));
+        return all;
+    }
+
+    /** Every reader playing. */
+    public synchronized List<ServerSession> readers() {
+        return new ArrayList<>(readers);
     }
 
     /** A listener whose readers are served from this registry's paths. */
@@ -128,8 +230,9 @@ public final class PathRegistry {
         }
     }
 
-    /** A session ended; nothing happens unless it was a reader. */
+    /** A session ended: it is no longer open, and no longer a reader if it was one. */
     public synchronized void removeReader(ServerSession session) {
+        open.remove(session);
         if (readers.remove(session) && playsDemo(session)) {
             demo.readerLeft();
         }
@@ -183,7 +286,8 @@ public final class PathRegistry {
         return new ServerCounts(publications.size(), publishers, byTransport, recording);
     }
 
-    private static String transportName(SessionTransport transport) {
+    /** {@code udp}, {@code tcp} or {@code multicast}, as metrics and the control API name it. */
+    public static String transportName(SessionTransport transport) {
         return switch (transport.protocol()) {
             case UDP -> "udp";
             case TCP -> "tcp";

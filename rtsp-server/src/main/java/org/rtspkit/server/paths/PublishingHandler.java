@@ -1,11 +1,14 @@
 package org.rtspkit.server.paths;
 
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rtspkit.api.AnnounceContext;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
@@ -22,31 +25,48 @@ import org.rtspkit.api.SetupContext;
 import org.rtspkit.api.StreamResponse;
 import org.rtspkit.server.options.AddressFlags;
 import org.rtspkit.server.options.Credentials;
+import org.rtspkit.server.options.PathRule;
+import org.rtspkit.server.options.PathSource;
 
 /**
- * The ready-to-use server's behaviour: any client publishes to any free path (ANNOUNCE, SETUP,
- * RECORD) and any number of clients play it (DESCRIBE, SETUP, PLAY). When the publisher's session
- * ends, the path is freed and its stream closed, which ends its readers.
+ * The ready-to-use server's behaviour: a client publishes to any free path the configuration's
+ * {@code paths:} lets it (ANNOUNCE, SETUP, RECORD) and any number of clients play it (DESCRIBE, SETUP,
+ * PLAY), each with the credentials the path's entry asks for. When the publisher's session ends, the
+ * path is freed and its stream closed, which ends its readers. The configuration is read from the
+ * {@link PathRegistry} at each request, so a reload applies to the next one.
  */
 public final class PublishingHandler implements ServerHandler {
     private static final System.Logger LOG = System.getLogger(PublishingHandler.class.getName());
 
     private final PathRegistry paths;
-    private final Credentials credentials;
     private final RtspServer server;
 
-    /** @param credentials what every publisher and reader must present; null for an open server */
-    public PublishingHandler(RtspServer server, PathRegistry paths, Credentials credentials) {
+    /** Serves the paths of the registry, with its configuration, on one listener. */
+    public PublishingHandler(RtspServer server, PathRegistry paths) {
         this.server = server;
         this.paths = paths;
         paths.register(server);
-        this.credentials = credentials;
+    }
+
+    @Override
+    public void onSessionOpen(ServerSession session, ServerConnection connection) {
+        paths.opened(session, connection);
+    }
+
+    @Override
+    public Set<RtspMethod> methods() {
+        return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.ANNOUNCE, RtspMethod.SETUP, RtspMethod.PLAY,
+                RtspMethod.RECORD, RtspMethod.PAUSE, RtspMethod.GET_PARAMETER);
     }
 
     @Override
     public RtspResponse onAnnounce(AnnounceContext context) {
-        authenticate(context.connection(), context.request());
-        if (paths.isDemo(context.path())) {
+        PathRule rule = paths.rule(context.path()).orElse(null);
+        authenticate(context.connection(), context.request(), paths.publishCredentials(rule));
+        if (rule == null) {
+            return notConfigured(context.path()).response();
+        }
+        if (rule.source() == PathSource.DEMO || paths.isDemo(context.path())) {
             LOG.log(Level.INFO, "refused a publisher on the demo path " + context.path() + " from "
                     + AddressFlags.authority(context.connection().remoteAddress()));
             // Answered rather than thrown, so the reason reaches the client in the body (a thrown
@@ -66,7 +86,11 @@ public final class PublishingHandler implements ServerHandler {
 
     @Override
     public StreamResponse onDescribe(RequestContext context) {
-        authenticate(context.connection(), context.request());
+        PathRule rule = paths.rule(context.path()).orElse(null);
+        authenticate(context.connection(), context.request(), paths.readCredentials(rule));
+        if (rule == null) {
+            return notConfigured(context.path());
+        }
         return paths.stream(context.path(), server).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
     }
 
@@ -78,8 +102,13 @@ public final class PublishingHandler implements ServerHandler {
             return new StreamResponse(RtspResponse.ok(), null);
         }
         if (session.state() == SessionState.INITIAL) {
-            // Later SETUPs of the session ride on the first one's check.
-            authenticate(context.connection(), context.request());
+            // Later SETUPs of the session ride on the first one's check. The engine gives the path
+            // without the track (/cam for /cam/trackID=0).
+            PathRule rule = paths.rule(context.path()).orElse(null);
+            authenticate(context.connection(), context.request(), paths.readCredentials(rule));
+            if (rule == null) {
+                return notConfigured(context.path());
+            }
         }
         // Every SETUP of one reader must get the same stream, even if the path changed hands meanwhile.
         Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path(), server));
@@ -160,10 +189,16 @@ public final class PublishingHandler implements ServerHandler {
         }
     }
 
-    private void authenticate(ServerConnection connection, RtspRequest request) {
+    private static void authenticate(ServerConnection connection, RtspRequest request, Credentials credentials) {
         if (credentials != null && !connection.verifyCredentials(request, credentials.user(), credentials.pass())) {
             throw RtspStatusException.unauthorized();
         }
+    }
+
+    private static StreamResponse notConfigured(String path) {
+        LOG.log(Level.DEBUG, () -> "path " + path + " is in no entry of the configuration's paths");
+        return new StreamResponse(RtspResponse.of(RtspStatus.NOT_FOUND).withBody("text/plain",
+                "path '" + path + "' is not served here (no entry of the configuration's paths covers it)\n"), null);
     }
 
     private static StreamResponse notFound(String path) {

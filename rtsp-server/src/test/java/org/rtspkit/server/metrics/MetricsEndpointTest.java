@@ -55,9 +55,9 @@ class MetricsEndpointTest {
                 o -> o.withDemo(true).withMetricsAddress(new InetSocketAddress(Loopback.address(), 0)));
         String text = get(started.metrics().address(), "/metrics");
         assertTrue(text.startsWith("HTTP/1.1 200 "), text);
-        assertTrue(text.contains("\nrtspkit_paths 1\n"), text);
-        assertTrue(text.contains("\nrtspkit_publishers 0\n"), text);
-        assertTrue(text.contains("rtspkit_rtp_packets_received_total{path=\"/demo\"} 0\n"), text);
+        assertTrue(text.contains("\nrtspkit_paths 1.0\n"), text);
+        assertTrue(text.contains("\nrtspkit_publishers 0.0\n"), text);
+        assertTrue(text.contains("rtspkit_rtp_packets_received_total{path=\"/demo\"} 0.0\n"), text);
     }
 
     @Test
@@ -70,7 +70,7 @@ class MetricsEndpointTest {
         String idle = get(metrics, "/metrics");
         assertTrue(idle.startsWith("HTTP/1.1 200 "), idle);
         assertTrue(idle.contains("Content-type: text/plain; version=0.0.4; charset=utf-8"), idle);
-        assertTrue(idle.contains("\nrtspkit_paths 0\n"), idle);
+        assertTrue(idle.contains("\nrtspkit_paths 0.0\n"), idle);
 
         try (TestRtspClient publisher = new TestRtspClient(started.server().rtspAddress());
              TestRtspClient reader = new TestRtspClient(started.server().rtspAddress())) {
@@ -128,12 +128,17 @@ class MetricsEndpointTest {
                 0x12, 0x34, 0x56, 0x78, 0x41, 1, 2, 3};
     }
 
+    /** A sample's value; the Prometheus client writes every value as a double ({@code 5.0}). */
     private static long value(String exposition, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\d+)$").matcher(exposition);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
         if (!m.find()) {
             fail("no " + series + " in\n" + exposition);
         }
-        return Long.parseLong(m.group(1));
+        double value = Double.parseDouble(m.group(1));
+        if (value != Math.rint(value)) {
+            fail(series + " is " + value + ", not a count");
+        }
+        return (long) value;
     }
 
     /** A GET over a plain socket: status line, headers and body as the server wrote them. */

@@ -1,15 +1,13 @@
 package org.rtspkit.stream.internal;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
-import javax.net.ssl.SSLContext;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import org.rtspkit.api.ServerHandler;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
+import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.spi.MediaTransport;
 import org.rtspkit.spi.MulticastProvider;
@@ -40,33 +39,40 @@ import org.rtspkit.spi.MulticastProviders;
 import org.rtspkit.spi.MulticastService;
 import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
-import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.spi.TransportProvider;
 import org.rtspkit.spi.Transports;
+import org.rtspkit.stream.internal.net.Connection;
+import org.rtspkit.stream.internal.net.IoLoop;
+import org.rtspkit.stream.internal.session.Session;
+import org.rtspkit.stream.internal.session.SessionHost;
+import org.rtspkit.stream.internal.session.SessionRegistry;
+import org.rtspkit.stream.internal.stream.Stream;
 
 /**
  * The RTSP server: the listener, the I/O loops, the sessions and streams, and the timers that send
  * reports and end silent sessions. Start one with {@link #start}.
  */
-public final class Server implements RtspServer {
+public final class Server implements RtspServer, SessionHost {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
+    /** How long {@link #close} waits for each of its threads (an application callback may be slow). */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final ServerHandler handler;
     private final Map<TransportProtocol, MediaTransport> transports;
-    private final ServerSocketChannel listener;
-    private final InetSocketAddress boundAddress;
+    private final Acceptor acceptor;
     private final IoLoop[] loops;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final Thread acceptor;
-    private final RequestProcessor processor;
+    private final SessionRegistry registry;
+    private final ConnectionRequests requests;
     private final SecureRandom random = new SecureRandom();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger nextLoop = new AtomicInteger();
+    /** True on the threads this server started. */
+    private final ThreadLocal<Boolean> onOwnThread = ThreadLocal.withInitial(() -> false);
     /** Null when no SRTP provider is on the module path. */
     private final SrtpProvider srtp;
     /** Null when multicast is off. */
@@ -82,23 +88,24 @@ public final class Server implements RtspServer {
         if (config.tlsContext() != null && srtp == null) {
             LOG.log(System.Logger.Level.WARNING, SrtpProviders.MISSING + " Until then RTSPS serves interleaved RTP only.");
         }
-        this.listener = listener;
-        this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
         this.loops = new IoLoop[config.ioThreads()];
+        ThreadFactory ioThreads = daemonThreads("rtspkit-io-%d");
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop("rtspkit-io-" + i);
+            loops[i] = new IoLoop(ioThreads);
         }
         for (IoLoop loop : loops) {
             loop.peers(loops);
         }
-        this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-"));
+        this.workers = Executors.newCachedThreadPool(daemonThreads("rtspkit-worker-%d"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("rtspkit-timer-%d"));
         // Last but the processor: the factory may already create streams on this server.
         ServerHandler h = handlerFactory.apply(this);
         this.handler = h == null ? new ServerHandler() { } : h;
-        this.processor = new RequestProcessor(this);
-        this.acceptor = new Thread(this::acceptLoop, "rtspkit-accept " + boundAddress);
-        acceptor.setDaemon(true);
+        this.registry = new SessionRegistry(this);
+        this.requests = new ConnectionRequests(this, registry);
+        InetSocketAddress bound = (InetSocketAddress) listener.getLocalAddress();
+        this.acceptor = new Acceptor(listener, daemonThreads("rtspkit-accept " + bound.toString().replace("%", "%%")),
+                config.maxConnections(), connections::size, this::accept);
     }
 
     /** Checks the configuration, opens the transports and then the listener; on failure closes what it opened. */
@@ -120,7 +127,7 @@ public final class Server implements RtspServer {
                         .orElseThrow(() -> new IllegalStateException(MulticastProviders.MISSING));
                 multicast = provider.open(config).orElse(null);
             }
-            listener = openListener(config.rtspAddress());
+            listener = Acceptor.bind(config.rtspAddress());
             Server server = new Server(config, handlerFactory, opened, multicast, listener);
             server.begin();
             return server;
@@ -136,21 +143,6 @@ public final class Server implements RtspServer {
         }
     }
 
-    private static ServerSocketChannel openListener(InetSocketAddress address) throws IOException {
-        // A wildcard IPv4 address binds IPv4 only, as clients of 0.0.0.0 expect.
-        ServerSocketChannel ch = address.getAddress() instanceof java.net.Inet4Address
-                ? ServerSocketChannel.open(StandardProtocolFamily.INET)
-                : ServerSocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(address, 1024);
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
     private void begin() {
         for (IoLoop loop : loops) {
             loop.start();
@@ -162,58 +154,16 @@ public final class Server implements RtspServer {
         long rr = Math.max(1, config.receiverReportPeriod().toMillis());
         timer.scheduleAtFixedRate(this::sendReceiverReports, rr, rr, TimeUnit.MILLISECONDS);
         acceptor.start();
-        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + boundAddress + " with " + transports.keySet());
+        LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + acceptor.address() + " with " + transports.keySet());
     }
 
-    private void acceptLoop() {
-        while (!closed.get()) {
-            SocketChannel ch;
-            try {
-                ch = listener.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (!closed.get()) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed", e);
-                    sleepQuietly(10);
-                }
-                continue;
-            }
-            accept(ch);
-        }
-    }
-
-    private void accept(SocketChannel ch) {
-        try {
-            String refusal = null;
-            if (connections.size() >= config.maxConnections()) {
-                refusal = "too many connections: " + connections.size() + " are open, the limit (maxConnections) is "
-                        + config.maxConnections();
-                LOG.log(System.Logger.Level.WARNING, "refusing a connection from " + ch.getRemoteAddress() + ": " + refusal);
-            }
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            IoLoop loop = nextLoop();
-            Connection c = new Connection(this, loop, ch, netIo(ch), refusal);
-            connections.add(c);
-            handler.onConnectionOpen(c);
-            loop.execute(c::register);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot set up an accepted connection", e);
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
-    }
-
-    private NetIo netIo(SocketChannel ch) throws IOException {
-        SSLContext tls = config.tlsContext();
-        if (tls == null) {
-            return new PlainIo(ch);
-        }
-        InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-        return new TlsIo(ch, tls.createSSLEngine(remote.getHostString(), remote.getPort()));
+    /** A connection the acceptor took: it gets a loop, and the loop reads it. */
+    private void accept(SocketChannel ch, String refusal) throws IOException {
+        IoLoop loop = nextLoop();
+        Connection c = new Connection(requests, config, loop, ch, config.tlsContext(), workers, refusal);
+        connections.add(c);
+        handler.onConnectionOpen(c);
+        loop.execute(c::register);
     }
 
     // ---- timers
@@ -223,19 +173,7 @@ public final class Server implements RtspServer {
         for (Connection c : connections) {
             c.loop().execute(() -> c.checkTimeouts(now));
         }
-        for (Session s : sessions.values()) {
-            SessionState st = s.state();
-            if (s.isTcp() || s.transport() == null) {
-                continue;
-            }
-            if (st == SessionState.RECORD && now - s.lastPacketNanos() >= config.readTimeout().toNanos()) {
-                s.closeAsync(new RtspkitException("session timed out"));
-            } else if (st == SessionState.PLAY
-                    && now - s.lastPacketNanos() >= config.idleTimeout().toNanos()
-                    && now - s.lastRequestNanos() >= config.idleTimeout().toNanos()) {
-                s.closeAsync(new RtspkitException("session timed out"));
-            }
-        }
+        registry.closeSilent(now);
     }
 
     private void sendSenderReports() {
@@ -252,10 +190,10 @@ public final class Server implements RtspServer {
     }
 
     private void sendReceiverReports() {
-        for (Session s : sessions.values()) {
+        for (Session s : registry.all()) {
             if (s.state() == SessionState.RECORD && !s.isTcp()) {
                 try {
-                    processor.sendReceiverReports(s);
+                    requests.sessions().sendReceiverReports(s);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "sending receiver reports", e);
                 }
@@ -263,97 +201,81 @@ public final class Server implements RtspServer {
         }
     }
 
-    // ---- bookkeeping used by connections, sessions and streams
+    // ---- what streams and sessions use (SessionHost)
 
     @Override
     public ServerConfig config() {
         return config;
     }
 
-    ServerHandler handler() {
+    @Override
+    public ServerHandler handler() {
         return handler;
     }
 
-    ExecutorService workers() {
+    @Override
+    public ExecutorService workers() {
         return workers;
     }
 
-    RequestProcessor processor() {
-        return processor;
-    }
-
-    SecureRandom random() {
+    @Override
+    public SecureRandom random() {
         return random;
     }
 
-    Map<TransportProtocol, MediaTransport> mediaTransports() {
+    @Override
+    public Map<TransportProtocol, MediaTransport> mediaTransports() {
         return transports;
     }
 
-    /** The multicast service, or null when multicast is off. */
-    MulticastService multicast() {
+    @Override
+    public MulticastService multicast() {
         return multicast;
     }
 
-    /** A loop for work that belongs to no connection (multicast writers), spread like connections. */
-    /** After a fan-out that marked readers' outputs ready quietly (see {@link IoLoop#readyQuietly}). */
-    void wakeLoopsAfterFanOut() {
+    @Override
+    public void wakeLoopsAfterFanOut() {
         IoLoop.wakeAfterFanOut(loops);
     }
 
-    IoLoop nextLoop() {
+    @Override
+    public IoLoop nextLoop() {
         return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
     }
 
-    /** Whether secure media (SAVP) can be served: RTSPS is on and an SRTP provider was found. */
-    boolean srtpAvailable() {
+    @Override
+    public boolean srtpAvailable() {
         return config.tlsContext() != null && srtp != null;
     }
 
-    SrtpProvider srtp() {
+    @Override
+    public SrtpProvider srtp() {
         return srtp;
     }
 
-    /** The suite of the keys this server makes for its streams and sessions. */
-    SrtpSuite srtpSuite() {
+    @Override
+    public SrtpSuite srtpSuite() {
         return config.srtpSuite();
     }
 
-    Session findSession(String id) {
-        return sessions.get(id);
-    }
-
-    int sessionCount() {
-        return sessions.size();
-    }
-
-    void addSession(Session s) {
-        sessions.put(s.id(), s);
-    }
-
-    void sessionClosed(Session s) {
-        sessions.remove(s.id(), s);
-    }
-
-    void streamClosed(Stream s) {
+    @Override
+    public void streamClosed(Stream s) {
         streams.remove(s);
     }
 
-    /** Runs on a worker after a connection closed: applies the session rules, then tells the application. */
-    void connectionClosed(Connection c, Throwable error) {
+    /** The server's timer (reports, deadlines, delayed answers). */
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** A connection closed (called before the session rules and the application's callback). */
+    void connectionRemoved(Connection c) {
         connections.remove(c);
-        Session s = c.boundSession();
-        if (s != null) {
-            s.detach(c);
-            SessionState st = s.state();
-            boolean media = st == SessionState.PLAY || st == SessionState.RECORD;
-            if ((!media || s.isTcp()) && s.connections().isEmpty()) {
-                // A TCP session's media failing (a write timeout, a reset) is why it ends: say so.
-                boolean mediaFailed = media && s.isTcp() && error != null && s.mediaConnection() == c;
-                s.closeNow(mediaFailed ? error : new RtspkitException("not in use"));
-            }
-        }
-        handler.onConnectionClose(c, error);
+    }
+
+    /** How many sessions are open. */
+    public int sessionCount() {
+        return registry.count();
     }
 
     // ---- RtspServer
@@ -375,7 +297,7 @@ public final class Server implements RtspServer {
 
     @Override
     public InetSocketAddress rtspAddress() {
-        return boundAddress;
+        return acceptor.address();
     }
 
     @Override
@@ -393,37 +315,35 @@ public final class Server implements RtspServer {
         return Set.copyOf(names);
     }
 
+    /**
+     * Stops the server and returns once it has stopped: the listener is closed, the timer's tasks are
+     * over, every stream, session and connection is closed, the loops have run what that queued and
+     * ended, and the workers have delivered every callback it caused (onSessionClose,
+     * onConnectionClose). Called from one of the server's own threads (a handler callback), it cannot
+     * wait for that thread, and returns once the rest has stopped.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            listener.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
-        }
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean ownThread = onOwnThread.get();
+        acceptor.close(CLOSE_TIMEOUT);
+        // No report, deadline or delayed answer runs from here on.
+        timer.shutdownNow();
+        if (!ownThread) {
+            awaitEnd(timer, "timer");
         }
         for (Stream s : List.copyOf(streams)) {
             s.close();
         }
         RtspkitException terminated = new RtspkitException("terminated");
-        for (Session s : new ArrayList<>(sessions.values())) {
-            s.closeNow(terminated);
-        }
+        registry.closeAll(terminated);
         for (Connection c : List.copyOf(connections)) {
             c.closeAsync(terminated);
         }
-        timer.shutdownNow();
-        // Let the loops run the close tasks queued above before they stop.
-        for (IoLoop loop : loops) {
-            loop.execute(() -> { });
-        }
-        sleepQuietly(20);
+        // Each loop runs the closing queued above, then ends; the closing hands the workers the
+        // connections' last callbacks.
         for (IoLoop loop : loops) {
             loop.close();
         }
@@ -432,22 +352,27 @@ public final class Server implements RtspServer {
             multicast.close();
         }
         workers.shutdown();
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ownThread) {
+            awaitEnd(workers, "worker");
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private static void awaitEnd(ExecutorService executor, String what) {
+        if (!Uninterruptibles.awaitTerminationUninterruptibly(executor, CLOSE_TIMEOUT)) {
+            LOG.log(System.Logger.Level.WARNING, "the server's " + what + " threads did not end within "
+                    + CLOSE_TIMEOUT.toSeconds() + " s of close: an application callback is still running");
+        }
+    }
+
+    /**
+     * Daemon threads named by {@code nameFormat} ({@code %d}: 0, 1, 2...), so that a server never keeps a
+     * JVM alive, and marked as this server's, so that {@link #close} does not wait for its own thread.
+     */
+    private ThreadFactory daemonThreads(String nameFormat) {
+        ThreadFactory marked = r -> new Thread(() -> {
+            onOwnThread.set(true);
+            r.run();
+        });
+        return new ThreadFactoryBuilder().setThreadFactory(marked).setNameFormat(nameFormat).setDaemon(true).build();
     }
 }

@@ -39,6 +39,7 @@ import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /**
  * Hostile clients over real loopback sockets: oversized and malformed input, junk, connections that
@@ -118,16 +119,16 @@ class AbuseTest {
      * A TCP reader of the video, playing; its frames are read by the returned task until packet
      * {@code last} arrives.
      */
-    private Future<List<Integer>> tcpReader(RawRtspClient c, int last) throws IOException {
+    private Future<List<Integer>> tcpReader(TestRtspClient c, int last) throws IOException {
         String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
         assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());
         return pool.submit(() -> {
             List<Integer> seqs = new ArrayList<>();
             int seq = -1;
             while (seq != last) {
-                RawRtspClient.Frame f = c.readFrame();
+                TestRtspClient.Frame f = c.frame();
                 if (f.channel() == 0) {
-                    seq = RtpPacket.unmarshal(f.payload()).sequenceNumber();
+                    seq = RtpPacket.unmarshal(f.data()).sequenceNumber();
                     seqs.add(seq);
                 }
             }
@@ -195,7 +196,7 @@ class AbuseTest {
     void brokenRequestClosesItsConnectionWithoutAResponseAndAReaderKeepsReceiving(String what, String request)
             throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient reader = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient reader = new TestRtspClient(server.rtspAddress());
              Socket attacker = new Socket(TestServers.LOOPBACK, server.rtspAddress().getPort())) {
             Future<List<Integer>> got = tcpReader(reader, 299);
             ServerSession session = lastSession();
@@ -221,7 +222,7 @@ class AbuseTest {
     void randomBytesDoNotDisturbTheServer() throws Exception {
         start(TestServers.config(false));
         int clients = 20;
-        try (RawRtspClient reader = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient reader = new TestRtspClient(server.rtspAddress())) {
             Future<List<Integer>> got = tcpReader(reader, 99);
             ServerSession session = lastSession();
             for (int i = 0; i < clients; i++) {
@@ -243,7 +244,7 @@ class AbuseTest {
             Thread.sleep(50);
             write(99);
             TestServers.assertDelivered(got.get(10, TimeUnit.SECONDS), 100, session);
-            try (RawRtspClient fresh = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient fresh = new TestRtspClient(server.rtspAddress())) {
                 assertEquals(200, fresh.request("OPTIONS", base()).status());
             }
         }
@@ -283,7 +284,7 @@ class AbuseTest {
                     throw new AssertionError("a silent connection was still open 15 s after it was made", e);
                 }
             }
-            try (RawRtspClient fresh = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient fresh = new TestRtspClient(server.rtspAddress())) {
                 assertEquals(200, fresh.request("OPTIONS", base()).status());
             }
         } finally {
@@ -314,9 +315,9 @@ class AbuseTest {
     void floodingReaderDoesNotStarveOthers() throws Exception {
         start(TestServers.config(false));
         int packets = 1000;
-        try (RawRtspClient reader = new RawRtspClient(server.rtspAddress());
-             RawRtspClient flooder = new RawRtspClient(server.rtspAddress());
-             RawRtspClient asker = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient reader = new TestRtspClient(server.rtspAddress());
+             TestRtspClient flooder = new TestRtspClient(server.rtspAddress());
+             TestRtspClient asker = new TestRtspClient(server.rtspAddress())) {
             Future<List<Integer>> got = tcpReader(reader, packets - 1);
             ServerSession readerSession = lastSession();
             String floodSession = flooder.request("SETUP", base() + "/trackID=0", TCP).sessionId();
@@ -389,12 +390,12 @@ class AbuseTest {
         byte[] report = new ReceiverReport(0x1234, List.of()).marshal();
         byte[] junk = new byte[300];
         new Random(1).nextBytes(junk);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress());
              UdpClient udp = new UdpClient();
              DatagramSocket stranger = new DatagramSocket(new InetSocketAddress(TestServers.LOOPBACK, 0));
              DatagramSocket elsewhere = new DatagramSocket(
                      new InetSocketAddress(InetAddress.getByName("127.0.0.2"), udp.rtcpPort()))) {
-            RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
+            TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
             assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
             ServerSession session = handler.awaitSessionOpen();
@@ -438,17 +439,17 @@ class AbuseTest {
     @ValueSource(strings = {"GET_PARAMETER", "OPTIONS", "PLAY", "PAUSE", "TEARDOWN", "SETUP"})
     void sessionOfAnotherAddressIsRefused(String method) throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient owner = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient owner = new TestRtspClient(server.rtspAddress());
              UdpClient udp = new UdpClient();
              UdpClient strangerUdp = new UdpClient();
-             RawRtspClient stranger = new RawRtspClient(server.rtspAddress(), InetAddress.getByName("127.0.0.2"), 0)) {
-            RawRtspClient.Response s = owner.request("SETUP", base() + "/trackID=0",
+             TestRtspClient stranger = new TestRtspClient(server.rtspAddress(), InetAddress.getByName("127.0.0.2"), 0)) {
+            TestRtspClient.Response s = owner.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
             String session = s.sessionId();
             assertEquals(200, owner.request("PLAY", base(), "Session: " + session).status());
 
             String url = method.equals("SETUP") ? base() + "/trackID=1" : base();
-            RawRtspClient.Response r = stranger.request(method, url, "Session: " + session,
+            TestRtspClient.Response r = stranger.request(method, url, "Session: " + session,
                     "Transport: RTP/AVP;unicast;client_port=" + strangerUdp.clientPort());
             assertEquals(400, r.status(), method);
             assertTrue(stranger.closedByServer(), method);

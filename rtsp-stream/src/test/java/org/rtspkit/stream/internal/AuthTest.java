@@ -22,6 +22,7 @@ import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.StreamResponse;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** Credentials checked by the application through the connection (REFERENCE §8). */
 class AuthTest {
@@ -80,8 +81,8 @@ class AuthTest {
     }
 
     /** Asks without credentials; returns the Digest nonce of the challenge after checking its shape. */
-    private String challenge(RawRtspClient c, List<String> expectedAlgorithms) throws Exception {
-        RawRtspClient.Response r = c.request("DESCRIBE", base());
+    private String challenge(TestRtspClient c, List<String> expectedAlgorithms) throws Exception {
+        TestRtspClient.Response r = c.request("DESCRIBE", base());
         assertEquals(401, r.status());
         List<String> values = r.headerValues("WWW-Authenticate");
         assertEquals(1 + expectedAlgorithms.size(), values.size(), values.toString());
@@ -102,7 +103,7 @@ class AuthTest {
     @Test
     void missingCredentialsAreAskedForAndKeepTheConnection() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5"));
             // Asking again on the same connection gives the same nonce, and the connection stays.
             assertEquals(nonce, challenge(c, List.of("MD5")));
@@ -114,7 +115,7 @@ class AuthTest {
     @Test
     void correctBasicCredentialsAreAccepted() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             challenge(c, List.of("MD5"));
             assertEquals(200, c.request("DESCRIBE", base(), basic("user", "pass")).status());
         }
@@ -123,19 +124,19 @@ class AuthTest {
     @Test
     void correctDigestMd5CredentialsAreAccepted() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5"));
-            RawRtspClient.Response r = c.request("DESCRIBE", base(),
+            TestRtspClient.Response r = c.request("DESCRIBE", base(),
                     digest("MD5", "user", "pass", nonce, "DESCRIBE", base()));
             assertEquals(200, r.status());
-            assertTrue(r.bodyText().contains("a=control:trackID=0"));
+            assertTrue(r.body().contains("a=control:trackID=0"));
         }
     }
 
     @Test
     void digestWithTheRequestUriAloneIsAccepted() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5"));
             assertEquals(200, c.request("DESCRIBE", base(),
                     digest("MD5", "user", "pass", nonce, "DESCRIBE", "/teststream")).status());
@@ -145,9 +146,9 @@ class AuthTest {
     @Test
     void wrongPasswordIsRefusedAndCloses() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             challenge(c, List.of("MD5"));
-            RawRtspClient.Response r = c.request("DESCRIBE", base(), basic("user", "wrong"));
+            TestRtspClient.Response r = c.request("DESCRIBE", base(), basic("user", "wrong"));
             assertEquals(401, r.status());
             assertTrue(c.closedByServer());
         }
@@ -157,9 +158,9 @@ class AuthTest {
     @Test
     void wrongDigestIsRefusedAndCloses() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5"));
-            RawRtspClient.Response r = c.request("DESCRIBE", base(),
+            TestRtspClient.Response r = c.request("DESCRIBE", base(),
                     digest("MD5", "user", "wrong", nonce, "DESCRIBE", base()));
             assertEquals(401, r.status());
             assertTrue(c.closedByServer());
@@ -170,9 +171,9 @@ class AuthTest {
     @Test
     void sha256IsNotOfferedOrAcceptedByDefault() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5"));
-            RawRtspClient.Response r = c.request("DESCRIBE", base(),
+            TestRtspClient.Response r = c.request("DESCRIBE", base(),
                     digest("SHA-256", "user", "pass", nonce, "DESCRIBE", base()));
             assertEquals(401, r.status());
             assertTrue(c.closedByServer());
@@ -183,7 +184,7 @@ class AuthTest {
     void sha256IsOfferedLastAndAcceptedWhenEnabled() throws Exception {
         start(TestServers.config(false)
                 .authMethods(EnumSet.of(AuthMethod.BASIC, AuthMethod.DIGEST_MD5, AuthMethod.DIGEST_SHA256)));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(c, List.of("MD5", "SHA-256"));
             assertEquals(200, c.request("DESCRIBE", base(),
                     digest("SHA-256", "user", "pass", nonce, "DESCRIBE", base())).status());
@@ -198,11 +199,11 @@ class AuthTest {
     @Test
     void digestNonceOfOneConnectionIsRefusedOnAnother() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient challenged = new RawRtspClient(server.rtspAddress());
-             RawRtspClient other = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient challenged = new TestRtspClient(server.rtspAddress());
+             TestRtspClient other = new TestRtspClient(server.rtspAddress())) {
             String nonce = challenge(challenged, List.of("MD5"));
             String answer = digest("MD5", "user", "pass", nonce, "DESCRIBE", base());
-            RawRtspClient.Response r = other.request("DESCRIBE", base(), answer);
+            TestRtspClient.Response r = other.request("DESCRIBE", base(), answer);
             assertEquals(401, r.status());
             assertTrue(other.closedByServer());
             assertEquals("authentication error", handler.awaitConnectionClose().message());
@@ -215,13 +216,13 @@ class AuthTest {
     void everyWrongPasswordCostsAConnection() throws Exception {
         start(TestServers.config(false));
         for (int i = 0; i < 20; i++) {
-            try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-                RawRtspClient.Response r = c.request("DESCRIBE", base(), basic("user", "guess" + i));
+            try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+                TestRtspClient.Response r = c.request("DESCRIBE", base(), basic("user", "guess" + i));
                 assertEquals(401, r.status());
                 assertTrue(c.closedByServer(), "attempt " + i);
             }
         }
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertEquals(200, c.request("DESCRIBE", base(), basic("user", "pass")).status());
         }
     }

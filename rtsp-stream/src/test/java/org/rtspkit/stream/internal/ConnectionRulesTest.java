@@ -19,6 +19,7 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** Connection-level rules (REFERENCE §2) and request dispatch with and without sessions (§3.2). */
 class ConnectionRulesTest {
@@ -45,12 +46,12 @@ class ConnectionRulesTest {
         return TestServers.url(server, "/teststream");
     }
 
-    private RawRtspClient client() throws IOException {
-        return new RawRtspClient(server.rtspAddress());
+    private TestRtspClient client() throws IOException {
+        return new TestRtspClient(server.rtspAddress());
     }
 
-    private String setupTcp(RawRtspClient c) throws IOException {
-        RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP);
+    private String setupTcp(TestRtspClient c) throws IOException {
+        TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP);
         assertEquals(200, r.status());
         return r.sessionId();
     }
@@ -59,9 +60,9 @@ class ConnectionRulesTest {
 
     @Test
     void missingCSeqIsRefusedWithoutCSeqAndCloses() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("OPTIONS " + base() + " RTSP/1.0\r\n\r\n");
-            RawRtspClient.Response r = c.readResponse();
+            TestRtspClient.Response r = c.readResponse();
             assertEquals(400, r.status());
             assertNull(r.header("CSeq"));
             assertEquals("rtspkit", r.header("Server"));
@@ -72,9 +73,9 @@ class ConnectionRulesTest {
 
     @Test
     void repeatedCSeqIsRefusedWithoutCSeqAndCloses() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("OPTIONS " + base() + " RTSP/1.0\r\nCSeq: 1\r\nCSeq: 2\r\n\r\n");
-            RawRtspClient.Response r = c.readResponse();
+            TestRtspClient.Response r = c.readResponse();
             assertEquals(400, r.status());
             assertNull(r.header("CSeq"));
             assertTrue(c.closedByServer());
@@ -84,9 +85,9 @@ class ConnectionRulesTest {
 
     @Test
     void cseqIsCopiedVerbatim() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("OPTIONS " + base() + " RTSP/1.0\r\nCSeq: 0042\r\n\r\n");
-            RawRtspClient.Response r = c.readResponse();
+            TestRtspClient.Response r = c.readResponse();
             assertEquals(200, r.status());
             assertEquals("0042", r.header("CSeq"));
         }
@@ -96,9 +97,9 @@ class ConnectionRulesTest {
 
     @Test
     void requestWithoutUrlIsRefusedAndCloses() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("DESCRIBE * RTSP/1.0\r\nCSeq: 1\r\n\r\n");
-            RawRtspClient.Response r = c.readResponse();
+            TestRtspClient.Response r = c.readResponse();
             assertEquals(400, r.status());
             assertEquals("1", r.header("CSeq"));
             assertTrue(c.closedByServer());
@@ -108,7 +109,7 @@ class ConnectionRulesTest {
 
     @Test
     void optionsWithoutUrlIsAnswered() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n");
             assertEquals(200, c.readResponse().status());
             assertEquals(200, c.request("OPTIONS", base()).status());
@@ -121,7 +122,7 @@ class ConnectionRulesTest {
      */
     @Test
     void nonRtspUrlClosesTheConnection() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("DESCRIBE http://127.0.0.1:" + server.rtspAddress().getPort() + "/teststream RTSP/1.0\r\n"
                     + "CSeq: 1\r\n\r\n");
             assertThrows(IOException.class, c::readResponse);
@@ -134,8 +135,8 @@ class ConnectionRulesTest {
 
     @Test
     void unknownMethodIsNotImplementedAndKeepsTheConnection() throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request("REDIRECT", base());
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request("REDIRECT", base());
             assertEquals(501, r.status());
             assertEquals("1", r.header("CSeq"));
             assertEquals("rtspkit", r.header("Server"));
@@ -145,7 +146,7 @@ class ConnectionRulesTest {
 
     @Test
     void responseFromTheClientClosesTheConnection() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n");
             assertTrue(c.closedByServer());
         }
@@ -154,9 +155,9 @@ class ConnectionRulesTest {
 
     @Test
     void garbageBeforeARequestIsSkipped() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeRaw(new byte[] {0, 1, (byte) 0xff, 'x', 'y', 'z', '\r', '\n', (byte) 0x80});
-            RawRtspClient.Response r = c.request("OPTIONS", base());
+            TestRtspClient.Response r = c.request("OPTIONS", base());
             assertEquals(200, r.status());
             assertEquals("1", r.header("CSeq"));
         }
@@ -164,9 +165,9 @@ class ConnectionRulesTest {
 
     @Test
     void interleavedFrameBeforePlayClosesTheConnection() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             setupTcp(c);
-            c.writeFrame(0, RtpPacket.of(false, 96, 1, 0, 0, new byte[] {1, 2, 3}).marshal());
+            c.send(0, RtpPacket.of(false, 96, 1, 0, 0, new byte[] {1, 2, 3}).marshal());
             assertTrue(c.closedByServer());
         }
         assertEquals("received unexpected interleaved frame", handler.awaitConnectionClose().message());
@@ -176,7 +177,7 @@ class ConnectionRulesTest {
 
     @Test
     void responseHeadersAreSortedAlphabetically() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             c.writeText("DESCRIBE " + base() + " RTSP/1.0\r\nCSeq: 1\r\nAccept: application/sdp\r\n\r\n");
             List<String> describe = headerNames(c.readRawHead());
             assertEquals(List.of("CSeq", "Content-Base", "Content-Length", "Content-Type", "Server"), describe);
@@ -201,8 +202,8 @@ class ConnectionRulesTest {
 
     @Test
     void contentBaseIsTheRequestUrlWithASlash() throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request("DESCRIBE", base() + "?param=value");
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request("DESCRIBE", base() + "?param=value");
             assertEquals(200, r.status());
             assertEquals(base() + "?param=value/", r.header("Content-Base"));
             assertEquals("application/sdp", r.header("Content-Type"));
@@ -211,7 +212,7 @@ class ConnectionRulesTest {
 
     @Test
     void everyResponseNamesTheServer() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             assertEquals("rtspkit", c.request("OPTIONS", base()).header("Server"));
             assertEquals("rtspkit", c.request("DESCRIBE", base()).header("Server"));
             assertEquals("rtspkit", c.request("DESCRIBE", TestServers.url(server, "/missing")).header("Server"));
@@ -223,9 +224,9 @@ class ConnectionRulesTest {
 
     @Test
     void sessionMethodsWithoutSessionAreNotImplemented() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             for (String method : List.of("PLAY", "RECORD", "PAUSE", "TEARDOWN")) {
-                RawRtspClient.Response r = c.request(method, base());
+                TestRtspClient.Response r = c.request(method, base());
                 assertEquals(501, r.status(), method);
                 assertNull(r.header("Session"), method);
             }
@@ -236,8 +237,8 @@ class ConnectionRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"PLAY", "RECORD", "PAUSE", "TEARDOWN", "GET_PARAMETER", "OPTIONS"})
     void unknownSessionIsNotFoundAndCloses(String method) throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request(method, base(), "Session: ABC");
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request(method, base(), "Session: ABC");
             assertEquals(454, r.status());
             assertEquals("rtspkit", r.header("Server"));
             assertTrue(c.closedByServer());
@@ -248,8 +249,8 @@ class ConnectionRulesTest {
     @Test
     void setupWithUnknownSessionCreatesANewOne() throws Exception {
         String unknown = "0123456789abcdef0123456789abcdef";
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP, "Session: " + unknown);
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP, "Session: " + unknown);
             assertEquals(200, r.status());
             assertNotEquals(unknown, r.sessionId());
             assertTrue(r.sessionId().matches("[0-9a-f]{32}"), r.sessionId());
@@ -259,12 +260,12 @@ class ConnectionRulesTest {
 
     @Test
     void getParameterInASessionIsAKeepalive() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             String session = setupTcp(c);
-            RawRtspClient.Response r = c.request("GET_PARAMETER", base(), "Session: " + session);
+            TestRtspClient.Response r = c.request("GET_PARAMETER", base(), "Session: " + session);
             assertEquals(200, r.status());
             assertEquals("text/parameters", r.header("Content-Type"));
-            assertEquals(0, r.body().length);
+            assertEquals(0, r.bodyBytes().length);
             assertNull(r.header("Content-Length"));
             assertEquals(session + ";timeout=55", r.header("Session"));
             // Without a session and without a handler method there is nothing to answer.
@@ -274,9 +275,9 @@ class ConnectionRulesTest {
 
     @Test
     void optionsInASessionCarriesTheSession() throws Exception {
-        try (RawRtspClient c = client()) {
+        try (TestRtspClient c = client()) {
             String session = setupTcp(c);
-            RawRtspClient.Response r = c.request("OPTIONS", base(), "Session: " + session);
+            TestRtspClient.Response r = c.request("OPTIONS", base(), "Session: " + session);
             assertEquals(200, r.status());
             assertEquals(session + ";timeout=55", r.header("Session"));
             assertTrue(r.header("Public").contains("GET_PARAMETER"), r.header("Public"));
@@ -285,30 +286,30 @@ class ConnectionRulesTest {
 
     @Test
     void sessionPlayingOverTcpRefusesOtherConnections() throws Exception {
-        try (RawRtspClient owner = client(); RawRtspClient other = client()) {
+        try (TestRtspClient owner = client(); TestRtspClient other = client()) {
             String session = setupTcp(owner);
             assertEquals(200, owner.request("PLAY", base(), "Session: " + session).status());
 
-            RawRtspClient.Response r = other.request("GET_PARAMETER", base(), "Session: " + session);
+            TestRtspClient.Response r = other.request("GET_PARAMETER", base(), "Session: " + session);
             assertEquals(400, r.status());
             assertTrue(other.closedByServer());
             assertEquals("session is linked to another connection", handler.awaitConnectionClose().message());
 
             // The session and its own connection carry on.
             stream.writePacketRtp(stream.description().medias().get(0), RtpPacket.of(false, 96, 7, 0, 0, new byte[] {1}));
-            RawRtspClient.Frame f = owner.readFrame();
+            TestRtspClient.Frame f = owner.frame();
             assertEquals(0, f.channel());
-            assertEquals(7, RtpPacket.unmarshal(f.payload()).sequenceNumber());
+            assertEquals(7, RtpPacket.unmarshal(f.data()).sequenceNumber());
         }
     }
 
     @Test
     void connectionBoundToOneSessionCannotUseAnother() throws Exception {
-        try (RawRtspClient first = client(); RawRtspClient second = client()) {
+        try (TestRtspClient first = client(); TestRtspClient second = client()) {
             String a = setupTcp(first);
             String b = setupTcp(second);
             assertNotEquals(a, b);
-            RawRtspClient.Response r = first.request("GET_PARAMETER", base(), "Session: " + b);
+            TestRtspClient.Response r = first.request("GET_PARAMETER", base(), "Session: " + b);
             assertEquals(400, r.status());
             assertTrue(first.closedByServer());
             assertEquals("connection is linked to another session", handler.awaitConnectionClose().message());
@@ -319,10 +320,10 @@ class ConnectionRulesTest {
 
     @Test
     void sessionCannotBeUsedFromAnotherAddress() throws Exception {
-        try (RawRtspClient owner = client();
-             RawRtspClient stranger = new RawRtspClient(server.rtspAddress(), InetAddress.getByName("127.0.0.2"), 0)) {
+        try (TestRtspClient owner = client();
+             TestRtspClient stranger = new TestRtspClient(server.rtspAddress(), InetAddress.getByName("127.0.0.2"), 0)) {
             String session = setupTcp(owner);
-            RawRtspClient.Response r = stranger.request("GET_PARAMETER", base(), "Session: " + session);
+            TestRtspClient.Response r = stranger.request("GET_PARAMETER", base(), "Session: " + session);
             assertEquals(400, r.status());
             assertTrue(stranger.closedByServer());
             assertEquals("cannot use a session created with a different IP", handler.awaitConnectionClose().message());
@@ -335,8 +336,8 @@ class ConnectionRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {";timeout=5", "abc;timeout=x"})
     void unreadableSessionHeaderIsABadRequest(String value) throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request("GET_PARAMETER", base(), "Session: " + value);
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request("GET_PARAMETER", base(), "Session: " + value);
             assertEquals(400, r.status());
             assertTrue(c.closedByServer());
         }

@@ -29,6 +29,8 @@ import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.stream.internal.stream.Stream;
+import org.rtspkit.testkit.TestRtspClient;
 
 /**
  * Peers that disappear without a word (REFERENCE §4): a publisher whose connection is reset or who
@@ -103,9 +105,9 @@ class FaultTest {
     }
 
     /** ANNOUNCE, SETUP and RECORD over TCP; returns the publisher's session id. */
-    private String recordTcp(RawRtspClient c) throws IOException {
-        assertEquals(200, c.request("ANNOUNCE", pub(), sdpVideoOnly(), "Content-Type: application/sdp").status());
-        RawRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
+    private String recordTcp(TestRtspClient c) throws IOException {
+        assertEquals(200, c.requestWithBody("ANNOUNCE", pub(), sdpVideoOnly(), "Content-Type: application/sdp").status());
+        TestRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
                 "Transport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record");
         assertEquals(200, s.status());
         assertEquals(200, c.request("RECORD", pub(), "Session: " + s.sessionId()).status());
@@ -113,24 +115,24 @@ class FaultTest {
     }
 
     /** ANNOUNCE, SETUP and RECORD over UDP from the client's ports. */
-    private void recordUdp(RawRtspClient c, UdpClient udp) throws IOException {
-        assertEquals(200, c.request("ANNOUNCE", pub(), sdpVideoOnly(), "Content-Type: application/sdp").status());
-        RawRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
+    private void recordUdp(TestRtspClient c, UdpClient udp) throws IOException {
+        assertEquals(200, c.requestWithBody("ANNOUNCE", pub(), sdpVideoOnly(), "Content-Type: application/sdp").status());
+        TestRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
                 "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort() + ";mode=record");
         assertEquals(200, s.status());
         assertEquals(200, c.request("RECORD", pub(), "Session: " + s.sessionId()).status());
     }
 
     /** A TCP reader of the published path, playing. */
-    private void playTcp(RawRtspClient c) throws IOException {
-        RawRtspClient.Response s = c.request("SETUP", pub() + "/trackID=0", TCP);
+    private void playTcp(TestRtspClient c) throws IOException {
+        TestRtspClient.Response s = c.request("SETUP", pub() + "/trackID=0", TCP);
         assertEquals(200, s.status());
         assertEquals(200, c.request("PLAY", pub(), "Session: " + s.sessionId()).status());
     }
 
     /** A UDP reader of the published path, playing. */
-    private void playUdp(RawRtspClient c, UdpClient udp) throws IOException {
-        RawRtspClient.Response s = c.request("SETUP", pub() + "/trackID=0",
+    private void playUdp(TestRtspClient c, UdpClient udp) throws IOException {
+        TestRtspClient.Response s = c.request("SETUP", pub() + "/trackID=0",
                 "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
         assertEquals(200, s.status());
         assertEquals(200, c.request("PLAY", pub(), "Session: " + s.sessionId()).status());
@@ -145,23 +147,23 @@ class FaultTest {
     }
 
     /** Publishes a packet and checks that both readers receive it. */
-    private void relayOne(RawRtspClient publisherOrNull, UdpClient publisherUdp, RawRtspClient tcpReader,
+    private void relayOne(TestRtspClient publisherOrNull, UdpClient publisherUdp, TestRtspClient tcpReader,
                           UdpClient udpReader, int seq) throws IOException {
         if (publisherOrNull != null) {
-            publisherOrNull.writeFrame(0, rtp(seq));
+            publisherOrNull.send(0, rtp(seq));
         } else {
             UdpClient.send(publisherUdp.rtp, rtp(seq), server.config().udpRtpAddress().getPort());
         }
-        assertEquals(seq, RtpPacket.unmarshal(tcpReader.readFrame().payload()).sequenceNumber());
+        assertEquals(seq, RtpPacket.unmarshal(tcpReader.frame().data()).sequenceNumber());
         assertEquals(seq, RtpPacket.unmarshal(UdpClient.receive(udpReader.rtp).data()).sequenceNumber());
     }
 
     @Test
     void publisherWhoseConnectionIsResetEndsItsReadersAtOnce() throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient publisher = new RawRtspClient(server.rtspAddress());
-             RawRtspClient tcpReader = new RawRtspClient(server.rtspAddress());
-             RawRtspClient udpReaderControl = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient publisher = new TestRtspClient(server.rtspAddress());
+             TestRtspClient tcpReader = new TestRtspClient(server.rtspAddress());
+             TestRtspClient udpReaderControl = new TestRtspClient(server.rtspAddress());
              UdpClient udpReader = new UdpClient()) {
             recordTcp(publisher);
             playTcp(tcpReader);
@@ -183,9 +185,9 @@ class FaultTest {
     @Test
     void tcpPublisherThatFallsSilentEndsItsReadersWithinTheReadTimeout() throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient publisher = new RawRtspClient(server.rtspAddress());
-             RawRtspClient tcpReader = new RawRtspClient(server.rtspAddress());
-             RawRtspClient udpReaderControl = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient publisher = new TestRtspClient(server.rtspAddress());
+             TestRtspClient tcpReader = new TestRtspClient(server.rtspAddress());
+             TestRtspClient udpReaderControl = new TestRtspClient(server.rtspAddress());
              UdpClient udpReader = new UdpClient()) {
             recordTcp(publisher);
             playTcp(tcpReader);
@@ -206,10 +208,10 @@ class FaultTest {
     @Test
     void udpPublisherThatFallsSilentEndsItsReadersWithinTheReadTimeout() throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient publisher = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient publisher = new TestRtspClient(server.rtspAddress());
              UdpClient publisherUdp = new UdpClient();
-             RawRtspClient tcpReader = new RawRtspClient(server.rtspAddress());
-             RawRtspClient udpReaderControl = new RawRtspClient(server.rtspAddress());
+             TestRtspClient tcpReader = new TestRtspClient(server.rtspAddress());
+             TestRtspClient udpReaderControl = new TestRtspClient(server.rtspAddress());
              UdpClient udpReader = new UdpClient()) {
             recordUdp(publisher, publisherUdp);
             playTcp(tcpReader);
@@ -241,11 +243,11 @@ class FaultTest {
         handler.streams.put("/pub", stream);
         Media video = stream.description().medias().get(0);
         int packets = 2000;
-        try (RawRtspClient stayingTcp = new RawRtspClient(server.rtspAddress());
-             RawRtspClient stayingUdpControl = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient stayingTcp = new TestRtspClient(server.rtspAddress());
+             TestRtspClient stayingUdpControl = new TestRtspClient(server.rtspAddress());
              UdpClient stayingUdp = new UdpClient();
-             RawRtspClient goneTcp = new RawRtspClient(server.rtspAddress());
-             RawRtspClient goneUdpControl = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient goneTcp = new TestRtspClient(server.rtspAddress());
+             TestRtspClient goneUdpControl = new TestRtspClient(server.rtspAddress())) {
             UdpClient goneUdp = new UdpClient();
             stayingUdp.rtp.setReceiveBufferSize(1 << 20);
             playTcp(stayingTcp);
@@ -262,9 +264,9 @@ class FaultTest {
                 List<Integer> seqs = new ArrayList<>();
                 int seq = -1;
                 while (seq != packets - 1) {
-                    RawRtspClient.Frame f = stayingTcp.readFrame();
+                    TestRtspClient.Frame f = stayingTcp.frame();
                     if (f.channel() == 0) {
-                        seq = RtpPacket.unmarshal(f.payload()).sequenceNumber();
+                        seq = RtpPacket.unmarshal(f.data()).sequenceNumber();
                         seqs.add(seq);
                     }
                 }
@@ -290,7 +292,7 @@ class FaultTest {
                 }
                 if (seq % 100 == 0) {
                     UdpClient.send(stayingUdp.rtcp, report, server.config().udpRtcpAddress().getPort());
-                    stayingTcp.writeFrame(1, report);
+                    stayingTcp.send(1, report);
                 }
                 stream.writePacketRtp(video, RtpPacket.of(false, 96, seq, seq * 3000L, 0, new byte[] {0x41, 1}));
                 // About 1,000 packets a second: the test lasts past the idle timeout.
@@ -330,9 +332,9 @@ class FaultTest {
                 rtsp = server.rtspAddress();
             }
             assertEquals(rtsp, server.rtspAddress(), "round " + round + " binds the same port");
-            try (RawRtspClient publisher = new RawRtspClient(rtsp);
-                 RawRtspClient tcpReader = new RawRtspClient(rtsp);
-                 RawRtspClient udpReaderControl = new RawRtspClient(rtsp);
+            try (TestRtspClient publisher = new TestRtspClient(rtsp);
+                 TestRtspClient tcpReader = new TestRtspClient(rtsp);
+                 TestRtspClient udpReaderControl = new TestRtspClient(rtsp);
                  UdpClient udpReader = new UdpClient();
                  Socket idle = new Socket(rtsp.getAddress(), rtsp.getPort())) {
                 recordTcp(publisher);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** Limits answer clearly, with the limit named, instead of failing in some other way. */
 class LimitsTest {
@@ -13,12 +14,12 @@ class LimitsTest {
     void connectionsOverTheLimitGet503WithTheReason() throws Exception {
         try (RtspServer server = RtspServers.start(TestServers.config(false).maxConnections(1).build(),
                 new TestServers.ServingHandler());
-             RawRtspClient first = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient first = new TestRtspClient(server.rtspAddress())) {
             assertEquals(200, first.request("OPTIONS", "rtsp://127.0.0.1/x").status());
-            try (RawRtspClient second = new RawRtspClient(server.rtspAddress())) {
-                RawRtspClient.Response r = second.request("OPTIONS", "rtsp://127.0.0.1/x");
+            try (TestRtspClient second = new TestRtspClient(server.rtspAddress())) {
+                TestRtspClient.Response r = second.request("OPTIONS", "rtsp://127.0.0.1/x");
                 assertEquals(503, r.status());
-                assertTrue(r.bodyText().contains("maxConnections"), r.bodyText());
+                assertTrue(r.body().contains("maxConnections"), r.body());
                 assertTrue(second.closedByServer());
             }
             // The first connection is untouched.
@@ -32,12 +33,12 @@ class LimitsTest {
         try (RtspServer server = RtspServers.start(TestServers.config(false).maxSessions(1).build(), handler)) {
             handler.streams.put("/s", server.createStream(TestServers.videoAndAudio()));
             String url = "rtsp://127.0.0.1:" + server.rtspAddress().getPort() + "/s/trackID=0";
-            try (RawRtspClient a = new RawRtspClient(server.rtspAddress());
-                 RawRtspClient b = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient a = new TestRtspClient(server.rtspAddress());
+                 TestRtspClient b = new TestRtspClient(server.rtspAddress())) {
                 assertEquals(200, a.request("SETUP", url, "Transport: RTP/AVP/TCP;unicast").status());
-                RawRtspClient.Response r = b.request("SETUP", url, "Transport: RTP/AVP/TCP;unicast");
+                TestRtspClient.Response r = b.request("SETUP", url, "Transport: RTP/AVP/TCP;unicast");
                 assertEquals(503, r.status());
-                assertTrue(r.bodyText().contains("maxSessions"), r.bodyText());
+                assertTrue(r.body().contains("maxSessions"), r.body());
             }
         }
     }
@@ -46,7 +47,7 @@ class LimitsTest {
     void aRequestSentByteByByteIsCutOffAfterTheReadTimeout() throws Exception {
         try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
                 .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
-             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             byte[] request = "OPTIONS rtsp://127.0.0.1/x RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: slow\r\n".getBytes();
             long start = System.nanoTime();
             boolean cut = false;
@@ -70,8 +71,8 @@ class LimitsTest {
     void aRefusedConnectionLeavesItsSlotToTheNextClient() throws Exception {
         RecordingHandler handler = new RecordingHandler();
         try (RtspServer server = RtspServers.start(TestServers.config(false).maxConnections(1).build(), handler)) {
-            try (RawRtspClient first = new RawRtspClient(server.rtspAddress());
-                 RawRtspClient refused = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient first = new TestRtspClient(server.rtspAddress());
+                 TestRtspClient refused = new TestRtspClient(server.rtspAddress())) {
                 assertEquals(200, first.request("OPTIONS", "rtsp://127.0.0.1/x").status());
                 assertEquals(503, refused.request("OPTIONS", "rtsp://127.0.0.1/x").status());
                 assertTrue(refused.closedByServer());
@@ -79,7 +80,7 @@ class LimitsTest {
             // Once both connections are reported closed, the server counts neither.
             handler.awaitConnectionClose();
             handler.awaitConnectionClose();
-            try (RawRtspClient next = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient next = new TestRtspClient(server.rtspAddress())) {
                 assertEquals(200, next.request("OPTIONS", "rtsp://127.0.0.1/x").status());
             }
         }
@@ -90,7 +91,7 @@ class LimitsTest {
     void aBodySentByteByByteIsCutOffAfterTheReadTimeout() throws Exception {
         try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
                 .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
-             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             c.writeText("ANNOUNCE rtsp://127.0.0.1/pub RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\n"
                     + "Content-Length: 1000\r\n\r\n");
             assertTrue(trickle(c, 60) >= 700, "not before the read timeout");
@@ -102,7 +103,7 @@ class LimitsTest {
      * {@code maxBytes}, until the server closes the connection; fails if it is still open after the
      * last byte. Returns the milliseconds the connection lasted.
      */
-    private static long trickle(RawRtspClient c, int maxBytes) throws Exception {
+    private static long trickle(TestRtspClient c, int maxBytes) throws Exception {
         long start = System.nanoTime();
         c.setTimeout(1);
         for (int i = 0; i < maxBytes; i++) {
@@ -128,7 +129,7 @@ class LimitsTest {
     void junkSentByteByByteIsCutOffAfterTheIdleTimeout() throws Exception {
         try (RtspServer server = RtspServers.start(TestServers.config(false).idleTimeout(java.time.Duration.ofMillis(800))
                 .checkStreamPeriod(java.time.Duration.ofMillis(100)).build(), new TestServers.ServingHandler());
-             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertTrue(trickle(c, 60) >= 700, "not before the idle timeout");
         }
     }
@@ -142,7 +143,7 @@ class LimitsTest {
         try (RtspServer server = RtspServers.start(TestServers.config(false).readTimeout(java.time.Duration.ofMillis(800))
                 .idleTimeout(java.time.Duration.ofMillis(800)).checkStreamPeriod(java.time.Duration.ofMillis(100)).build(),
                 new TestServers.ServingHandler());
-             RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+             TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             c.writeRaw(new byte[] {'$', 0, (byte) 0xff, (byte) 0xff});
             assertTrue(trickle(c, 60) >= 700, "not before the timeout");
         }

@@ -27,6 +27,7 @@ import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.StreamStats;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** PLAY (REFERENCE §3.6), RTP-Info (§6.6), what readers receive (§6.4, §6.5) and stream stats (§6.8). */
 class PlayTest {
@@ -67,7 +68,7 @@ class PlayTest {
     }
 
     /** SETUP of track 0 over TCP then PLAY; returns the session id. */
-    private String play(RawRtspClient c) throws Exception {
+    private String play(TestRtspClient c) throws Exception {
         String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
         assertEquals(200, c.request("PLAY", base() + "/", "Session: " + session).status());
         return session;
@@ -85,10 +86,10 @@ class PlayTest {
         start(TestServers.config(false).clock(clock), new RecordingHandler());
         stream.writePacketRtp(media(0), packet(556, 1000, new byte[] {1, 2, 3, 4}));
         clock.advance(Duration.ofMillis(2500));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             c.request("SETUP", base() + "/trackID=1", TCP, "Session: " + session);
-            RawRtspClient.Response r = c.request("PLAY", base() + "/", "Session: " + session);
+            TestRtspClient.Response r = c.request("PLAY", base() + "/", "Session: " + session);
             assertEquals(200, r.status());
             // 1000 + 2.5 s of a 90 kHz clock - a tenth of a second
             long rtptime = 1000 + 225_000 - 9_000;
@@ -104,9 +105,9 @@ class PlayTest {
         // Sampled one second before it is written; the next PLAY comes half a second later.
         stream.writePacketRtp(media(0), packet(65535, 0xFFFF_FFF0L, new byte[] {1}), clock.instant().minusSeconds(1));
         clock.advance(Duration.ofMillis(500));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
-            RawRtspClient.Response r = c.request("PLAY", base(), "Session: " + session);
+            TestRtspClient.Response r = c.request("PLAY", base(), "Session: " + session);
             long rtptime = (0xFFFF_FFF0L + 135_000 - 9_000) & 0xFFFF_FFFFL;
             assertEquals("url=" + base() + "/trackID=0;seq=0;rtptime=" + rtptime, r.header("RTP-Info"));
         }
@@ -115,18 +116,18 @@ class PlayTest {
     @Test
     void playTwiceAnswersTwiceWithRtpInfoOnlyTheFirstTime() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
-            RawRtspClient.Response first = c.request("PLAY", base(), "Session: " + session);
+            TestRtspClient.Response first = c.request("PLAY", base(), "Session: " + session);
             assertEquals(200, first.status());
             assertEquals("url=" + base() + "/trackID=0", first.header("RTP-Info"));
-            RawRtspClient.Response second = c.request("PLAY", base(), "Session: " + session);
+            TestRtspClient.Response second = c.request("PLAY", base(), "Session: " + session);
             assertEquals(200, second.status());
             assertNull(second.header("RTP-Info"));
             assertEquals(session + ";timeout=55", second.header("Session"));
 
             stream.writePacketRtp(media(0), packet(1, 0, new byte[] {1}));
-            assertEquals(1, RtpPacket.unmarshal(c.readFrame().payload()).sequenceNumber());
+            assertEquals(1, RtpPacket.unmarshal(c.frame().data()).sequenceNumber());
             assertNull(c.pollFrame(200), "one packet, delivered once");
         }
     }
@@ -134,23 +135,23 @@ class PlayTest {
     @Test
     void pauseStopsDeliveryAndPlayResumesIt() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = play(c);
             stream.writePacketRtp(media(0), packet(1, 0, new byte[] {1}));
-            assertEquals(1, RtpPacket.unmarshal(c.readFrame().payload()).sequenceNumber());
+            assertEquals(1, RtpPacket.unmarshal(c.frame().data()).sequenceNumber());
 
-            RawRtspClient.Response paused = c.request("PAUSE", base(), "Session: " + session);
+            TestRtspClient.Response paused = c.request("PAUSE", base(), "Session: " + session);
             assertEquals(200, paused.status());
             assertEquals(session + ";timeout=55", paused.header("Session"));
             stream.writePacketRtp(media(0), packet(2, 0, new byte[] {2}));
             assertNull(c.pollFrame(200), "nothing while paused");
 
-            RawRtspClient.Response resumed = c.request("PLAY", base(), "Session: " + session);
+            TestRtspClient.Response resumed = c.request("PLAY", base(), "Session: " + session);
             assertEquals(200, resumed.status());
             assertTrue(resumed.header("RTP-Info").startsWith("url=" + base() + "/trackID=0;seq=3;rtptime="),
                     resumed.header("RTP-Info"));
             stream.writePacketRtp(media(0), packet(3, 0, new byte[] {3}));
-            assertEquals(3, RtpPacket.unmarshal(c.readFrame().payload()).sequenceNumber());
+            assertEquals(3, RtpPacket.unmarshal(c.frame().data()).sequenceNumber());
         }
     }
 
@@ -178,12 +179,12 @@ class PlayTest {
             }
         };
         start(TestServers.config(false), h);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             c.writeText("PLAY " + base() + " RTSP/1.0\r\nCSeq: 9\r\nSession: " + session + "\r\n\r\n");
             List<String> head = c.readRawHead();
             assertEquals("RTSP/1.0 200 OK", head.get(0), "the response comes before any frame");
-            assertEquals(0, c.readFrame().channel());
+            assertEquals(0, c.frame().channel());
         } finally {
             writing.set(false);
         }
@@ -200,9 +201,9 @@ class PlayTest {
     @Test
     void changedPathIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
-            RawRtspClient.Response r = c.request("PLAY", TestServers.url(server, "/other"), "Session: " + session);
+            TestRtspClient.Response r = c.request("PLAY", TestServers.url(server, "/other"), "Session: " + session);
             assertEquals(400, r.status());
             assertTrue(c.closedByServer());
         }
@@ -213,9 +214,9 @@ class PlayTest {
     void rtpInfoUsesTheHostOfThePlayUrl() throws Exception {
         start(false);
         String viaName = "rtsp://localhost:" + server.rtspAddress().getPort() + "/teststream";
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
-            RawRtspClient.Response r = c.request("PLAY", viaName + "/", "Session: " + session);
+            TestRtspClient.Response r = c.request("PLAY", viaName + "/", "Session: " + session);
             assertEquals(200, r.status());
             assertEquals("url=" + viaName + "/trackID=0", r.header("RTP-Info"));
         }
@@ -226,20 +227,20 @@ class PlayTest {
     @Test
     void pauseBeforePlayIsAnsweredAndChangesNothing() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             assertEquals(200, c.request("PAUSE", base(), "Session: " + session).status());
             assertEquals(200, c.request("PAUSE", base(), "Session: " + session).status());
             assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());
             stream.writePacketRtp(media(0), packet(1, 0, new byte[] {1}));
-            assertEquals(1, RtpPacket.unmarshal(c.readFrame().payload()).sequenceNumber());
+            assertEquals(1, RtpPacket.unmarshal(c.frame().data()).sequenceNumber());
         }
     }
 
     @Test
     void recordInAReaderSessionIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             assertEquals(400, c.request("RECORD", base(), "Session: " + session).status());
             assertTrue(c.closedByServer());
@@ -250,7 +251,7 @@ class PlayTest {
     @Test
     void setupWhilePlayingIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = play(c);
             assertEquals(400, c.request("SETUP", base() + "/trackID=1", TCP, "Session: " + session).status());
             assertTrue(c.closedByServer());
@@ -264,18 +265,18 @@ class PlayTest {
     @Test
     void readerReceivesOnlyTheMediasItSetUp() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=1", TCP + ";interleaved=4-5");
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=1", TCP + ";interleaved=4-5");
             assertEquals(200, s.status());
             assertTrue(s.header("Transport").startsWith("RTP/AVP/TCP;unicast;interleaved=4-5;"), s.header("Transport"));
-            RawRtspClient.Response p = c.request("PLAY", base(), "Session: " + s.sessionId());
+            TestRtspClient.Response p = c.request("PLAY", base(), "Session: " + s.sessionId());
             assertEquals("url=" + base() + "/trackID=1", p.header("RTP-Info"));
 
             stream.writePacketRtp(media(0), packet(10, 0, new byte[] {1}));
             stream.writePacketRtp(media(1), RtpPacket.of(true, 97, 20, 0, 0, new byte[] {2}));
-            RawRtspClient.Frame f = c.readFrame();
+            TestRtspClient.Frame f = c.frame();
             assertEquals(4, f.channel());
-            RtpPacket got = RtpPacket.unmarshal(f.payload());
+            RtpPacket got = RtpPacket.unmarshal(f.data());
             assertEquals(20, got.sequenceNumber());
             assertEquals(97, got.payloadType());
             assertEquals(ssrc(1, 97), got.ssrc());
@@ -287,8 +288,8 @@ class PlayTest {
     void udpReaderReceivesFromTheServerRtpPort() throws Exception {
         start(true);
         int serverRtp = server.config().udpRtpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
-            RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+            TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
             assertEquals(200, s.status());
             assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
@@ -308,11 +309,11 @@ class PlayTest {
     @Test
     void packetSsrcIsReplacedByTheStreamSsrc() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             play(c);
             RtpPacket written = RtpPacket.of(false, 96, 5, 77, 0x1234_5678L, new byte[] {1, 2});
             stream.writePacketRtp(media(0), written);
-            RtpPacket got = RtpPacket.unmarshal(c.readFrame().payload());
+            RtpPacket got = RtpPacket.unmarshal(c.frame().data());
             assertEquals(ssrc(0, 96), got.ssrc());
             assertNotEquals(0x1234_5678L, got.ssrc());
             assertEquals(written.withSsrc(got.ssrc()), got, "everything else as written");
@@ -322,8 +323,8 @@ class PlayTest {
     @Test
     void statsCountEveryReaderAPacketWasOfferedTo() throws Exception {
         start(false);
-        try (RawRtspClient a = new RawRtspClient(server.rtspAddress());
-             RawRtspClient b = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient a = new TestRtspClient(server.rtspAddress());
+             TestRtspClient b = new TestRtspClient(server.rtspAddress())) {
             play(a);
             play(b);
             ServerSession sa = handler.awaitSessionOpen();
@@ -338,8 +339,8 @@ class PlayTest {
             assertEquals(32, stats.medias().get(media(0)).outboundBytes());
             assertEquals(2, stats.medias().get(media(0)).formats().get(96).outboundRtpPackets());
             assertEquals(0, stats.medias().get(media(1)).outboundBytes());
-            assertEquals(16, a.readFrame().payload().length);
-            assertEquals(16, b.readFrame().payload().length);
+            assertEquals(16, a.frame().data().length);
+            assertEquals(16, b.frame().data().length);
             assertEquals(1, sa.stats().outboundRtpPackets());
             assertEquals(1, sb.stats().outboundRtpPackets());
         }
@@ -366,8 +367,8 @@ class PlayTest {
         assertEquals(4, ssrcs.size());
 
         String two = TestServers.url(server, "/two");
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response s = c.request("SETUP", two + "/trackID=0", TCP);
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response s = c.request("SETUP", two + "/trackID=0", TCP);
             assertEquals(200, s.status());
             // One ssrc= cannot describe two formats.
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1", s.header("Transport"));
@@ -375,8 +376,8 @@ class PlayTest {
             Media m0 = twoByTwo.description().medias().get(0);
             twoByTwo.writePacketRtp(m0, RtpPacket.of(false, 96, 1, 0, 0, new byte[] {1}));
             twoByTwo.writePacketRtp(m0, RtpPacket.of(false, 98, 2, 0, 0, new byte[] {1}));
-            RtpPacket first = RtpPacket.unmarshal(c.readFrame().payload());
-            RtpPacket second = RtpPacket.unmarshal(c.readFrame().payload());
+            RtpPacket first = RtpPacket.unmarshal(c.frame().data());
+            RtpPacket second = RtpPacket.unmarshal(c.frame().data());
             assertEquals(twoByTwo.stats().medias().get(m0).formats().get(96).localSsrc(), first.ssrc());
             assertEquals(twoByTwo.stats().medias().get(m0).formats().get(98).localSsrc(), second.ssrc());
         }

@@ -31,6 +31,7 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** Publishers: ANNOUNCE checks (REFERENCE §3.4), SETUP/RECORD (§3.5, §3.7) and what is received (§7). */
 class PublisherTest {
@@ -93,30 +94,30 @@ class PublisherTest {
         return SdpWriter.write(new SessionDescription("pub", List.of(video))).getBytes(StandardCharsets.UTF_8);
     }
 
-    private void announce(RawRtspClient c, byte[] sdp) throws Exception {
-        RawRtspClient.Response r = c.request("ANNOUNCE", pub(), sdp, "Content-Type: application/sdp");
+    private void announce(TestRtspClient c, byte[] sdp) throws Exception {
+        TestRtspClient.Response r = c.requestWithBody("ANNOUNCE", pub(), sdp, "Content-Type: application/sdp");
         assertEquals(200, r.status());
         assertNull(r.header("Session"), "ANNOUNCE responses carry no session");
     }
 
     /** ANNOUNCE of video and audio, both SETUP over TCP (channels 0-1 and 2-3), RECORD; returns the session id. */
-    private String recordTcp(RawRtspClient c) throws Exception {
+    private String recordTcp(TestRtspClient c) throws Exception {
         announce(c, sdpTwoMedias());
-        RawRtspClient.Response s0 = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD + ";interleaved=0-1");
+        TestRtspClient.Response s0 = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD + ";interleaved=0-1");
         assertEquals(200, s0.status());
         String session = s0.sessionId();
         assertEquals(200, c.request("SETUP", pub() + "/streamid=1", TCP_RECORD + ";interleaved=2-3",
                 "Session: " + session).status());
-        RawRtspClient.Response rec = c.request("RECORD", pub(), "Session: " + session);
+        TestRtspClient.Response rec = c.request("RECORD", pub(), "Session: " + session);
         assertEquals(200, rec.status());
         assertEquals(session + ";timeout=55", rec.header("Session"));
         return session;
     }
 
     /** ANNOUNCE of video only, SETUP over UDP from the client's ports, RECORD; returns the session id. */
-    private String recordUdp(RawRtspClient c, UdpClient udp) throws Exception {
+    private String recordUdp(TestRtspClient c, UdpClient udp) throws Exception {
         announce(c, sdpVideoOnly());
-        RawRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
+        TestRtspClient.Response s = c.request("SETUP", pub() + "/streamid=0",
                 "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort() + ";mode=record");
         assertEquals(200, s.status());
         int rtp = server.config().udpRtpAddress().getPort();
@@ -135,12 +136,50 @@ class PublisherTest {
     }
 
     /** Sends a request that must fail with 400 and close the connection with {@code message}. */
-    private void assertRefused(RawRtspClient c, String method, String url, byte[] body, String message,
+    private void assertRefused(TestRtspClient c, String method, String url, byte[] body, String message,
                                String... headers) throws Exception {
-        RawRtspClient.Response r = c.request(method, url, body, headers);
+        TestRtspClient.Response r = c.requestWithBody(method, url, body, headers);
         assertEquals(400, r.status(), method);
         assertTrue(c.closedByServer());
         assertEquals(message, handler.awaitConnectionClose().message());
+    }
+
+    // ---- GStreamer's rtspclientsink
+
+    /**
+     * rtspclientsink needs a moment between its last SETUP's response and RECORD, so the answer to a
+     * GStreamer publisher's SETUP waits a second (REFERENCE §3.5). The wait must not hold the session:
+     * its monitor is free while the response is pending, well before it arrives.
+     */
+    @Test
+    void gstreamerSetupAnswerWaitsWithoutHoldingTheSession() throws Exception {
+        java.util.concurrent.CountDownLatch setupCalled = new java.util.concurrent.CountDownLatch(1);
+        start(TestServers.config(false), new PublishHandler() {
+            @Override
+            public org.rtspkit.api.StreamResponse onSetup(org.rtspkit.api.SetupContext c) {
+                setupCalled.countDown();
+                return super.onSetup(c);
+            }
+        });
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            announce(c, sdpVideoOnly());
+            ServerSession session = handler.awaitSessionOpen();
+            long sent = System.nanoTime();
+            c.writeText("SETUP " + pub() + "/streamid=0 RTSP/1.0\r\nCSeq: 9\r\nUser-Agent: GStreamer/1.22.0\r\n"
+                    + TCP_RECORD + ";interleaved=0-1\r\n\r\n");
+            assertTrue(setupCalled.await(RecordingHandler.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+            long sessionFree;
+            synchronized (session) {
+                sessionFree = System.nanoTime();
+            }
+            TestRtspClient.Response r = c.readResponse();
+            long answered = System.nanoTime();
+            assertEquals(200, r.status());
+            assertTrue(answered - sent >= 900_000_000L, "answered after " + (answered - sent) / 1_000_000 + " ms");
+            assertTrue(answered - sessionFree >= 500_000_000L, "the session was held until "
+                    + (answered - sessionFree) / 1_000_000 + " ms before the answer");
+            assertEquals(200, c.request("RECORD", pub(), "Session: " + r.sessionId()).status());
+        }
     }
 
     // ---- ANNOUNCE
@@ -149,11 +188,11 @@ class PublisherTest {
     @Test
     void aBurstOfFramesInsideTlsArrivesWhole() throws Exception {
         start(TestServers.config(false).tlsContext(TestTls.serverContext(dir)));
-        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
+        try (TestRtspClient c = TestTls.client(server.rtspAddress())) {
             String session = recordTcp(c);
             int count = 300;
             for (int i = 0; i < count; i++) {
-                c.writeFrame(0, rtp(96, i, 0x1111, new byte[1000 + i % 7]));
+                c.send(0, rtp(96, i, 0x1111, new byte[1000 + i % 7]));
             }
             for (int i = 0; i < count; i++) {
                 assertEquals(i, handler.awaitPacket().packet().sequenceNumber());
@@ -165,7 +204,7 @@ class PublisherTest {
     @Test
     void announceWithoutContentTypeIsRefused() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, "ANNOUNCE", pub(), sdpTwoMedias(), "Content-Type header is missing");
         }
     }
@@ -173,7 +212,7 @@ class PublisherTest {
     @Test
     void announceWithAnotherContentTypeIsRefused() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, "ANNOUNCE", pub(), sdpTwoMedias(), "unsupported Content-Type header '[text/plain]'",
                     "Content-Type: text/plain");
         }
@@ -182,7 +221,7 @@ class PublisherTest {
     @Test
     void announceWithInvalidSdpIsRefused() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, "ANNOUNCE", pub(), new byte[] {1, 2, 3, 4}, "invalid SDP: invalid line: (\u0001\u0002\u0003\u0004)",
                     "Content-Type: application/sdp");
         }
@@ -194,7 +233,7 @@ class PublisherTest {
         String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=pub\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"
                 + "m=video 0 RTP/AVP 96\r\na=control:streamid=0\r\na=rtpmap:96 H264/90000\r\n"
                 + "a=fmtp:96 packetization-mode=0\r\n";
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, "ANNOUNCE", pub(), sdp.getBytes(StandardCharsets.UTF_8),
                     "H264 packetization-mode=0 is not supported by the server", "Content-Type: application/sdp");
         }
@@ -205,14 +244,14 @@ class PublisherTest {
     @Test
     void setupWithFfmpegControlsAndRecordOverTcp() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             announce(c, sdpTwoMedias());
-            RawRtspClient.Response s0 = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD);
+            TestRtspClient.Response s0 = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD);
             assertEquals(200, s0.status());
             // Publishers get no ssrc, and mode is never echoed.
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1", s0.header("Transport"));
             assertEquals(s0.sessionId() + ";timeout=55", s0.header("Session"));
-            RawRtspClient.Response s1 = c.request("SETUP", pub() + "/streamid=1", TCP_RECORD,
+            TestRtspClient.Response s1 = c.request("SETUP", pub() + "/streamid=1", TCP_RECORD,
                     "Session: " + s0.sessionId());
             assertEquals("RTP/AVP/TCP;unicast;interleaved=2-3", s1.header("Transport"));
             assertEquals(200, c.request("RECORD", pub(), "Session: " + s0.sessionId()).status());
@@ -225,7 +264,7 @@ class PublisherTest {
     @Test
     void recordBeforeEveryMediaIsSetUpIsRefused() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             announce(c, sdpTwoMedias());
             String session = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD).sessionId();
             assertRefused(c, "RECORD", pub(), null, "not all announced medias have been setup", "Session: " + session);
@@ -235,7 +274,7 @@ class PublisherTest {
     @Test
     void publisherSetupWithoutModeIsRefused() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             announce(c, sdpTwoMedias());
             assertRefused(c, "SETUP", pub() + "/streamid=0", null, "transport header contains a invalid mode (null)",
                     "Transport: RTP/AVP/TCP;unicast");
@@ -245,7 +284,7 @@ class PublisherTest {
     @Test
     void receiveIsAnAliasOfRecord() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             announce(c, sdpVideoOnly());
             assertEquals(200, c.request("SETUP", pub() + "/streamid=0",
                     "Transport: RTP/AVP/TCP;unicast;mode=receive").status());
@@ -255,15 +294,15 @@ class PublisherTest {
     @Test
     void framesOfATcpPublisherReachTheApplication() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             recordTcp(c);
             ServerSession session = RecordingHandler.next(handler.recording, "RECORD");
             List<Media> announced = session.announcedDescription().orElseThrow().medias();
 
             byte[] video = rtp(96, 1, 0x1111, (byte) 0x65, (byte) 1, (byte) 2);
             byte[] audio = rtp(97, 7, 0x2222, (byte) 9, (byte) 9);
-            c.writeFrame(0, video);
-            c.writeFrame(2, audio);
+            c.send(0, video);
+            c.send(2, audio);
             PublishHandler.Received first = handler.awaitPacket();
             assertSame(announced.get(0), first.media());
             assertEquals(RtpPacket.unmarshal(video), first.packet());
@@ -287,15 +326,15 @@ class PublisherTest {
             }
         };
         start(TestServers.config(false), h);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             announce(c, sdpTwoMedias());
             String session = c.request("SETUP", pub() + "/streamid=0", TCP_RECORD + ";interleaved=0-1").sessionId();
             c.request("SETUP", pub() + "/streamid=1", TCP_RECORD + ";interleaved=2-3", "Session: " + session);
             c.writeText("RECORD " + pub() + " RTSP/1.0\r\nCSeq: 9\r\nSession: " + session + "\r\n\r\n");
             assertEquals("RTSP/1.0 200 OK", c.readRawHead().get(0), "the response comes first");
-            RawRtspClient.Frame f = c.readFrame();
+            TestRtspClient.Frame f = c.frame();
             assertEquals(1, f.channel());
-            assertEquals(List.of(report), RtcpPacket.unmarshalCompound(f.payload()));
+            assertEquals(List.of(report), RtcpPacket.unmarshalCompound(f.data()));
         }
     }
 
@@ -304,10 +343,10 @@ class PublisherTest {
     @Test
     void tcpLossIsReported() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             recordTcp(c);
-            c.writeFrame(0, rtp(96, 30, 0x1111, (byte) 0x41));
-            c.writeFrame(0, rtp(96, 100, 0x1111, (byte) 0x41));
+            c.send(0, rtp(96, 30, 0x1111, (byte) 0x41));
+            c.send(0, rtp(96, 100, 0x1111, (byte) 0x41));
             assertEquals(69, handler.awaitPacketsLost());
             ServerSession session = RecordingHandler.next(handler.recording, "RECORD");
             TestServers.await("the second packet", Duration.ofSeconds(3), () -> handler.received.size() == 2);
@@ -318,7 +357,7 @@ class PublisherTest {
     @Test
     void udpLossIsReported() throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             recordUdp(c, udp);
             sendUdpRtp(udp, rtp(96, 30, 0x1111, (byte) 0x41));
             assertEquals(30, handler.awaitPacket().packet().sequenceNumber());
@@ -331,12 +370,12 @@ class PublisherTest {
     @Test
     void unknownPayloadTypeIsADecodeErrorAndTheSessionGoesOn() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             recordTcp(c);
             ServerSession session = RecordingHandler.next(handler.recording, "RECORD");
-            c.writeFrame(0, rtp(100, 1, 0x1111, (byte) 1));
+            c.send(0, rtp(100, 1, 0x1111, (byte) 1));
             assertEquals("received RTP packet with unknown payload type: 100", handler.awaitDecodeError().getMessage());
-            c.writeFrame(0, rtp(96, 2, 0x1111, (byte) 0x41));
+            c.send(0, rtp(96, 2, 0x1111, (byte) 0x41));
             assertEquals(2, handler.awaitPacket().packet().sequenceNumber());
             assertEquals(1, session.stats().inboundRtpPacketsInError());
             assertEquals(SessionState.RECORD, session.state());
@@ -347,7 +386,7 @@ class PublisherTest {
     void udpPublisherGetsFirewallOpeningDatagramsAfterRecord() throws Exception {
         start(TestServers.config(true));
         int serverRtp = server.config().udpRtpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             recordUdp(c, udp);
             UdpClient.Datagram rtp = UdpClient.receive(udp.rtp);
             assertEquals(serverRtp, rtp.sourcePort());
@@ -363,7 +402,7 @@ class PublisherTest {
     void udpPublisherGetsReceiverReports() throws Exception {
         start(TestServers.config(true).receiverReportPeriod(Duration.ofMillis(200)));
         int serverRtcp = server.config().udpRtcpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             recordUdp(c, udp);
             sendUdpRtp(udp, rtp(96, 534, 0xAABB_CCDDL, (byte) 0x65));
             assertEquals(534, handler.awaitPacket().packet().sequenceNumber());
@@ -389,9 +428,9 @@ class PublisherTest {
     @Test
     void tcpPublisherGetsNoReceiverReports() throws Exception {
         start(TestServers.config(false).receiverReportPeriod(Duration.ofMillis(100)));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             recordTcp(c);
-            c.writeFrame(0, rtp(96, 1, 0x1111, (byte) 0x65));
+            c.send(0, rtp(96, 1, 0x1111, (byte) 0x65));
             handler.awaitPacket();
             assertNull(c.pollFrame(500));
         }
@@ -402,7 +441,7 @@ class PublisherTest {
     @Test
     void silentUdpPublisherTimesOut() throws Exception {
         start(TestServers.config(true).readTimeout(Duration.ofSeconds(1)).checkStreamPeriod(Duration.ofMillis(100)));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             String session = recordUdp(c, udp);
             long recorded = System.nanoTime();
             RecordingHandler.SessionClosed closed = handler.awaitSessionClose();
@@ -418,7 +457,7 @@ class PublisherTest {
     void tcpPublisherEndsWithItsConnection() throws Exception {
         start(TestServers.config(false));
         String session;
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             session = recordTcp(c);
         }
         RecordingHandler.SessionClosed closed = handler.awaitSessionClose();

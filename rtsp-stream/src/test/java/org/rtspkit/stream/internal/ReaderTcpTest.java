@@ -15,6 +15,7 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** A reader over TCP, step by step, as a raw RTSP conversation. */
 class ReaderTcpTest {
@@ -41,8 +42,8 @@ class ReaderTcpTest {
 
     @Test
     void optionsListsImplementedMethods() throws Exception {
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("OPTIONS", base());
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("OPTIONS", base());
             assertEquals(200, r.status());
             assertEquals("1", r.header("CSeq"));
             assertEquals("rtspkit", r.header("Server"));
@@ -52,15 +53,15 @@ class ReaderTcpTest {
 
     @Test
     void describeSetupPlayDeliversPacketsAfterTheResponse() throws Exception {
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response d = c.request("DESCRIBE", base(), "Accept: application/sdp");
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response d = c.request("DESCRIBE", base(), "Accept: application/sdp");
             assertEquals(200, d.status());
             assertEquals(base() + "/", d.header("Content-Base"));
             assertEquals("application/sdp", d.header("Content-Type"));
-            assertTrue(d.bodyText().contains("a=control:trackID=0"), d.bodyText());
-            assertTrue(d.bodyText().contains("a=control:trackID=1"), d.bodyText());
+            assertTrue(d.body().contains("a=control:trackID=0"), d.body());
+            assertTrue(d.body().contains("a=control:trackID=1"), d.body());
 
-            RawRtspClient.Response s1 = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast");
+            TestRtspClient.Response s1 = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast");
             assertEquals(200, s1.status());
             String session = s1.sessionId();
             assertEquals(32, session.length());
@@ -70,20 +71,20 @@ class ReaderTcpTest {
             long ssrc = Long.parseLong(m.group(1), 16);
             assertEquals(stream.stats().medias().get(stream.description().medias().get(0)).formats().get(96).localSsrc(), ssrc);
 
-            RawRtspClient.Response s2 = c.request("SETUP", base() + "/trackID=1", "Transport: RTP/AVP/TCP;unicast",
+            TestRtspClient.Response s2 = c.request("SETUP", base() + "/trackID=1", "Transport: RTP/AVP/TCP;unicast",
                     "Session: " + session);
             assertEquals(200, s2.status());
             assertTrue(s2.header("Transport").startsWith("RTP/AVP/TCP;unicast;interleaved=2-3;ssrc="), s2.header("Transport"));
 
-            RawRtspClient.Response p = c.request("PLAY", base() + "/", "Session: " + session);
+            TestRtspClient.Response p = c.request("PLAY", base() + "/", "Session: " + session);
             assertEquals(200, p.status());
             assertEquals("url=" + base() + "/trackID=0,url=" + base() + "/trackID=1", p.header("RTP-Info"));
 
             byte[] payload = {1, 2, 3, 4};
             stream.writePacketRtp(stream.description().medias().get(0), RtpPacket.of(true, 96, 1000, 90000, 0, payload));
-            RawRtspClient.Frame f = c.readFrame();
+            TestRtspClient.Frame f = c.frame();
             assertEquals(0, f.channel());
-            RtpPacket got = RtpPacket.unmarshal(f.payload());
+            RtpPacket got = RtpPacket.unmarshal(f.data());
             assertEquals(ssrc, got.ssrc());
             assertEquals(1000, got.sequenceNumber());
             assertArrayEquals(payload, got.payload());
@@ -95,13 +96,13 @@ class ReaderTcpTest {
 
     @Test
     void teardownKeepsTheConnectionAndEndsTheSession() throws Exception {
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast").sessionId();
-            RawRtspClient.Response t = c.request("TEARDOWN", base(), "Session: " + session);
+            TestRtspClient.Response t = c.request("TEARDOWN", base(), "Session: " + session);
             assertEquals(200, t.status());
             assertNull(t.header("Session"));
             assertEquals(200, c.request("OPTIONS", base()).status());
-            RawRtspClient.Response again = c.request("PLAY", base(), "Session: " + session);
+            TestRtspClient.Response again = c.request("PLAY", base(), "Session: " + session);
             assertEquals(454, again.status());
             assertTrue(c.closedByServer());
         }
@@ -109,7 +110,7 @@ class ReaderTcpTest {
 
     @Test
     void streamCloseEndsItsReaders() throws Exception {
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast").sessionId();
             assertNotNull(session);
             assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());

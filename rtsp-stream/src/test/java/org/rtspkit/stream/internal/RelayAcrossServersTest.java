@@ -17,6 +17,7 @@ import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.protocol.sdp.SdpWriter;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /**
  * A publisher's packets written, from the I/O loop that reads them, into a stream of another server
@@ -57,10 +58,10 @@ class RelayAcrossServersTest {
         publishingHandler.onRecord = c -> c.session().onPacketRtpAny((media, packet) -> relayed.writePacketRtp(video, packet));
         publishing = RtspServers.start(TestServers.config(false).build(), publishingHandler);
 
-        try (RawRtspClient reader = new RawRtspClient(serving.rtspAddress());
-             RawRtspClient publisher = new RawRtspClient(publishing.rtspAddress())) {
+        try (TestRtspClient reader = new TestRtspClient(serving.rtspAddress());
+             TestRtspClient publisher = new TestRtspClient(publishing.rtspAddress())) {
             String relayUrl = TestServers.url(serving, "/relay");
-            RawRtspClient.Response setup = reader.request("SETUP", relayUrl + "/trackID=0",
+            TestRtspClient.Response setup = reader.request("SETUP", relayUrl + "/trackID=0",
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             assertEquals(200, setup.status());
             assertEquals(200, reader.request("PLAY", relayUrl, "Session: " + setup.sessionId()).status());
@@ -68,8 +69,8 @@ class RelayAcrossServersTest {
             String pub = TestServers.url(publishing, "/pub");
             byte[] sdp = SdpWriter.write(new SessionDescription("pub", List.of(video.withControl("streamid=0"))))
                     .getBytes(StandardCharsets.UTF_8);
-            assertEquals(200, publisher.request("ANNOUNCE", pub, sdp, "Content-Type: application/sdp").status());
-            RawRtspClient.Response record = publisher.request("SETUP", pub + "/streamid=0",
+            assertEquals(200, publisher.requestWithBody("ANNOUNCE", pub, sdp, "Content-Type: application/sdp").status());
+            TestRtspClient.Response record = publisher.request("SETUP", pub + "/streamid=0",
                     "Transport: RTP/AVP/TCP;unicast;mode=record;interleaved=0-1");
             assertEquals(200, record.status());
             assertEquals(200, publisher.request("RECORD", pub, "Session: " + record.sessionId()).status());
@@ -79,9 +80,9 @@ class RelayAcrossServersTest {
                 // Spaced out, so that the serving server's loops are asleep when each packet comes.
                 Thread.sleep(100);
                 long sent = System.nanoTime();
-                publisher.writeFrame(0, RtpPacket.of(true, 96, seq, seq * 3000L, 0x1234, new byte[] {0x41, 1, 2, 3})
+                publisher.send(0, RtpPacket.of(true, 96, seq, seq * 3000L, 0x1234, new byte[] {0x41, 1, 2, 3})
                         .marshal());
-                RawRtspClient.Frame frame = reader.pollFrame(5000);
+                TestRtspClient.Frame frame = reader.pollFrame(5000);
                 assertNotNull(frame, "packet " + seq + " never reached the reader");
                 long millis = (System.nanoTime() - sent) / 1_000_000;
                 if (millis > MAX_DELAY_MILLIS) {

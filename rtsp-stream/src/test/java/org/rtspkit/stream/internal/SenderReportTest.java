@@ -18,6 +18,7 @@ import org.rtspkit.api.SenderReport;
 import org.rtspkit.api.ServerConfig;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** RTCP sender reports to readers (REFERENCE §6.7), with the server's clock under the test's control. */
 class SenderReportTest {
@@ -63,8 +64,8 @@ class SenderReportTest {
         return stream.stats().medias().get(video()).formats().get(96).localSsrc();
     }
 
-    private RawRtspClient playTcp() throws Exception {
-        RawRtspClient c = new RawRtspClient(server.rtspAddress());
+    private TestRtspClient playTcp() throws Exception {
+        TestRtspClient c = new TestRtspClient(server.rtspAddress());
         String session = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast").sessionId();
         assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());
         return c;
@@ -98,19 +99,19 @@ class SenderReportTest {
     @Test
     void tcpReaderGetsAReportRightAfterTheFirstKeyframeThenEveryPeriod() throws Exception {
         start(false, true);
-        try (RawRtspClient c = playTcp()) {
+        try (TestRtspClient c = playTcp()) {
             stream.writePacketRtp(video(), RtpPacket.of(true, 96, 1, 240_000, 0, new byte[] {IDR}), SAMPLED);
-            assertEquals(0, c.readFrame().channel());
-            RawRtspClient.Frame report = c.readFrame();
+            assertEquals(0, c.frame().channel());
+            TestRtspClient.Frame report = c.frame();
             assertEquals(1, report.channel());
-            SenderReport first = senderReport(report.payload());
+            SenderReport first = senderReport(report.data());
             assertEquals(expected(SAMPLED, 240_000, 1, 1), first);
 
             clock.advance(Duration.ofSeconds(30));
             SenderReport later = firstDifferent(first, () -> {
-                RawRtspClient.Frame f = c.readFrame();
+                TestRtspClient.Frame f = c.frame();
                 assertEquals(1, f.channel());
-                return senderReport(f.payload());
+                return senderReport(f.data());
             });
             assertEquals(expected(Instant.parse("2017-08-10T12:22:30Z"), 240_000 + 90_000L * 30, 1, 1), later);
         }
@@ -120,7 +121,7 @@ class SenderReportTest {
     void udpReaderGetsReportsOnItsRtcpPort() throws Exception {
         start(true, true);
         int serverRtcp = server.config().udpRtcpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             String session = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort()).sessionId();
             assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());
@@ -141,26 +142,26 @@ class SenderReportTest {
     @Test
     void firstReportWaitsForAPacketReadersCanSynchroniseOn() throws Exception {
         start(false, true);
-        try (RawRtspClient c = playTcp()) {
+        try (TestRtspClient c = playTcp()) {
             stream.writePacketRtp(video(), RtpPacket.of(false, 96, 1, 100_000, 0, new byte[] {NON_IDR, 1}), SAMPLED);
-            assertEquals(0, c.readFrame().channel());
+            assertEquals(0, c.frame().channel());
             assertNull(c.pollFrame(300), "no report before a keyframe");
 
             stream.writePacketRtp(video(), RtpPacket.of(true, 96, 2, 240_000, 0, new byte[] {IDR}), SAMPLED);
-            assertEquals(0, c.readFrame().channel());
-            RawRtspClient.Frame report = c.readFrame();
+            assertEquals(0, c.frame().channel());
+            TestRtspClient.Frame report = c.frame();
             assertEquals(1, report.channel());
             // Counts include every packet; the time mapping comes from the keyframe.
-            assertEquals(expected(SAMPLED, 240_000, 2, 3), senderReport(report.payload()));
+            assertEquals(expected(SAMPLED, 240_000, 2, 3), senderReport(report.data()));
         }
     }
 
     @Test
     void noReportsWhenDisabled() throws Exception {
         start(false, false);
-        try (RawRtspClient c = playTcp()) {
+        try (TestRtspClient c = playTcp()) {
             stream.writePacketRtp(video(), RtpPacket.of(true, 96, 1, 240_000, 0, new byte[] {IDR}), SAMPLED);
-            assertEquals(0, c.readFrame().channel());
+            assertEquals(0, c.frame().channel());
             clock.advance(Duration.ofSeconds(30));
             assertNull(c.pollFrame(500), "no sender report");
             assertEquals(0, stream.stats().outboundRtcpPackets());

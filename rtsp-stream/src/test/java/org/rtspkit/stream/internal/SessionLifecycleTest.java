@@ -20,6 +20,7 @@ import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** How sessions end (REFERENCE §4): with their connection, by timeout, by the application, with the server. */
 class SessionLifecycleTest {
@@ -45,15 +46,15 @@ class SessionLifecycleTest {
         return TestServers.url(server, "/teststream");
     }
 
-    private String playUdp(RawRtspClient c, UdpClient udp) throws Exception {
-        RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
+    private String playUdp(TestRtspClient c, UdpClient udp) throws Exception {
+        TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0",
                 "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
         assertEquals(200, s.status());
         assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
         return s.sessionId();
     }
 
-    private String playTcp(RawRtspClient c) throws Exception {
+    private String playTcp(TestRtspClient c) throws Exception {
         String session = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast").sessionId();
         assertEquals(200, c.request("PLAY", base(), "Session: " + session).status());
         return session;
@@ -63,7 +64,7 @@ class SessionLifecycleTest {
     void tcpReaderEndsWithItsConnection() throws Exception {
         start(TestServers.config(false));
         String session;
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             session = playTcp(c);
         }
         RecordingHandler.SessionClosed closed = handler.awaitSessionClose();
@@ -77,7 +78,7 @@ class SessionLifecycleTest {
     @Test
     void sessionThatNeverPlayedEndsWithItsConnection() throws Exception {
         start(TestServers.config(true));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
         }
         assertEquals("not in use", handler.awaitSessionClose().message());
@@ -88,15 +89,15 @@ class SessionLifecycleTest {
         start(TestServers.config(true));
         try (UdpClient udp = new UdpClient()) {
             String session;
-            try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+            try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
                 session = playUdp(c, udp);
             }
             // The connection's end is noticed, the session stays.
             assertNull(handler.awaitConnectionClose().error());
             assertTrue(handler.sessionCloses.isEmpty());
 
-            try (RawRtspClient again = new RawRtspClient(server.rtspAddress())) {
-                RawRtspClient.Response r = again.request("GET_PARAMETER", base(), "Session: " + session);
+            try (TestRtspClient again = new TestRtspClient(server.rtspAddress())) {
+                TestRtspClient.Response r = again.request("GET_PARAMETER", base(), "Session: " + session);
                 assertEquals(200, r.status());
                 assertEquals(session + ";timeout=55", r.header("Session"));
             }
@@ -108,7 +109,7 @@ class SessionLifecycleTest {
     @Test
     void silentUdpReaderTimesOut() throws Exception {
         start(TestServers.config(true).idleTimeout(Duration.ofSeconds(2)).checkStreamPeriod(Duration.ofMillis(100)));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             String session = playUdp(c, udp);
             long played = System.nanoTime();
             RecordingHandler.SessionClosed closed = handler.sessionCloses.poll(5, TimeUnit.SECONDS);
@@ -125,7 +126,7 @@ class SessionLifecycleTest {
         start(TestServers.config(true).idleTimeout(Duration.ofSeconds(2)).checkStreamPeriod(Duration.ofMillis(100)));
         int serverRtcp = server.config().udpRtcpAddress().getPort();
         byte[] report = new ReceiverReport(0x1234, List.of()).marshal();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             String session = playUdp(c, udp);
             long until = System.nanoTime() + Duration.ofMillis(3000).toNanos();
             while (System.nanoTime() < until) {
@@ -143,9 +144,9 @@ class SessionLifecycleTest {
     @Test
     void teardownEndsTheSessionNamingWhoTookItDown() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = playTcp(c);
-            RawRtspClient.Response r = c.request("TEARDOWN", base(), "Session: " + session);
+            TestRtspClient.Response r = c.request("TEARDOWN", base(), "Session: " + session);
             assertEquals(200, r.status());
             assertNull(r.header("Session"));
             RecordingHandler.SessionClosed closed = handler.awaitSessionClose();
@@ -158,8 +159,8 @@ class SessionLifecycleTest {
     @Test
     void sessionTimeoutIsTheIdleTimeoutLessFiveSeconds() throws Exception {
         start(TestServers.config(false).idleTimeout(Duration.ofSeconds(20)));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast");
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast");
             assertEquals(r.sessionId() + ";timeout=15", r.header("Session"));
         }
     }
@@ -167,7 +168,7 @@ class SessionLifecycleTest {
     @Test
     void closingASessionClosesItsConnection() throws Exception {
         start(TestServers.config(false));
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             playTcp(c);
             ServerSession session = handler.awaitSessionOpen();
             assertEquals(SessionState.PLAY, session.state());
@@ -184,7 +185,7 @@ class SessionLifecycleTest {
         InetSocketAddress rtsp = server.rtspAddress();
         InetSocketAddress rtp = server.config().udpRtpAddress();
         InetSocketAddress rtcp = server.config().udpRtcpAddress();
-        try (RawRtspClient c = new RawRtspClient(rtsp); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(rtsp); UdpClient udp = new UdpClient()) {
             playUdp(c, udp);
             server.close();
             assertTrue(c.closedByServer());

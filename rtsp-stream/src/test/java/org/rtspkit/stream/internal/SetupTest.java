@@ -3,14 +3,18 @@ package org.rtspkit.stream.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SetupContext;
@@ -18,6 +22,7 @@ import org.rtspkit.api.StreamResponse;
 import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.stream.RtspServers;
 import org.rtspkit.protocol.rtsp.RtspUrl;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** SETUP of readers: URL shapes (REFERENCE §3.10), the check order of §3.5 and interleaved ids (§5.3). */
 class SetupTest {
@@ -25,25 +30,21 @@ class SetupTest {
 
     private RtspServer server;
     private ServerStream stream;
-    private SetupHandler handler;
-
-    /** Serves the one stream whatever the path, and remembers what each SETUP was given. */
-    static final class SetupHandler extends RecordingHandler {
-        final BlockingQueue<SetupContext> setups = new LinkedBlockingQueue<>();
-        volatile ServerStream served;
-
-        @Override
-        public StreamResponse onSetup(SetupContext c) {
-            setups.add(c);
-            return StreamResponse.ok(served);
-        }
-    }
+    /** Serves the one stream whatever the path; Mockito remembers what each SETUP was given. */
+    private RecordingHandler handler;
 
     private void start(boolean udp) throws Exception {
-        handler = new SetupHandler();
+        handler = spy(new RecordingHandler());
         server = RtspServers.start(TestServers.config(udp).senderReports(false).build(), handler);
         stream = server.createStream(TestServers.videoAndAudio());
-        handler.served = stream;
+        doReturn(StreamResponse.ok(stream)).when(handler).onSetup(any());
+    }
+
+    /** What the SETUP handler was given; the response has arrived, so it has been called. */
+    private SetupContext setupContext() {
+        ArgumentCaptor<SetupContext> context = ArgumentCaptor.forClass(SetupContext.class);
+        verify(handler).onSetup(context.capture());
+        return context.getValue();
     }
 
     @AfterEach
@@ -68,8 +69,8 @@ class SetupTest {
     }
 
     /** Sends a SETUP that must fail with 400, closing the connection with {@code message}. */
-    private void assertRefused(RawRtspClient c, String setupUrl, String message, String... headers) throws Exception {
-        RawRtspClient.Response r = c.request("SETUP", setupUrl, headers);
+    private void assertRefused(TestRtspClient c, String setupUrl, String message, String... headers) throws Exception {
+        TestRtspClient.Response r = c.request("SETUP", setupUrl, headers);
         assertEquals(400, r.status(), () -> "SETUP " + setupUrl);
         assertNull(r.header("Session"));
         assertTrue(c.closedByServer());
@@ -96,11 +97,11 @@ class SetupTest {
     })
     void acceptedReaderUrlShapes(String rest, String path, String query, int media) throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", url(rest), TCP);
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", url(rest), TCP);
             assertEquals(200, r.status(), () -> "SETUP " + url(rest));
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=" + ssrcHex(media), r.header("Transport"));
-            SetupContext ctx = RecordingHandler.next(handler.setups, "the SETUP handler");
+            SetupContext ctx = setupContext();
             assertEquals(path, ctx.path());
             assertEquals(query == null ? "" : query, ctx.query());
             assertEquals(TransportProtocol.TCP, ctx.transport().protocol());
@@ -112,7 +113,7 @@ class SetupTest {
     @Test
     void pathWithoutTrackIdOrTrailingSlashIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base(), RtspUrl.INVALID_SETUP_PATH, TCP);
         }
         assertEquals("invalid SETUP path. This typically happens when VLC fails a request, and then switches to an "
@@ -122,10 +123,10 @@ class SetupTest {
     @Test
     void trackIdOutOfRangeIsMediaNotFound() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=2", "media not found", TCP);
         }
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=x", "media not found", TCP);
         }
     }
@@ -133,7 +134,7 @@ class SetupTest {
     @Test
     void sameMediaTwiceIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             assertRefused(c, base() + "/trackID=0", "media has already been setup", TCP, "Session: " + session);
         }
@@ -142,7 +143,7 @@ class SetupTest {
     @Test
     void differentPathsInOneSessionAreRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             assertRefused(c, url("/other/trackID=1"), "can't setup medias with different paths", TCP,
                     "Session: " + session);
@@ -152,7 +153,7 @@ class SetupTest {
     @Test
     void mixedTransportsAreRefused() throws Exception {
         start(true);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP).sessionId();
             assertRefused(c, base() + "/trackID=1", "can't setup medias with different transports",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort(), "Session: " + session);
@@ -162,7 +163,7 @@ class SetupTest {
     @Test
     void recordModeIsRefusedForAReader() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=0", "transport header contains a invalid mode (record)",
                     TCP + ";mode=record");
         }
@@ -171,8 +172,8 @@ class SetupTest {
     @Test
     void playModeIsAcceptedAndNotEchoed() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP + ";mode=play");
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP + ";mode=play");
             assertEquals(200, r.status());
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=" + ssrcHex(0), r.header("Transport"));
         }
@@ -183,8 +184,8 @@ class SetupTest {
     @Test
     void oddInterleavedPairIsAcceptedAndEchoed() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP + ";interleaved=5-6");
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0", TCP + ";interleaved=5-6");
             assertEquals(200, r.status());
             assertEquals("RTP/AVP/TCP;unicast;interleaved=5-6;ssrc=" + ssrcHex(0), r.header("Transport"));
         }
@@ -193,7 +194,7 @@ class SetupTest {
     @Test
     void nonConsecutiveInterleavedIdsAreRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=0", "invalid interleaved IDs", TCP + ";interleaved=3-5");
         }
     }
@@ -201,7 +202,7 @@ class SetupTest {
     @Test
     void overlappingInterleavedIdsAreRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP + ";interleaved=0-1").sessionId();
             assertRefused(c, base() + "/trackID=1", "interleaved IDs are in use", TCP + ";interleaved=1-2",
                     "Session: " + session);
@@ -211,9 +212,9 @@ class SetupTest {
     @Test
     void serverPicksTheLowestFreeEvenPair() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             String session = c.request("SETUP", base() + "/trackID=0", TCP + ";interleaved=1-2").sessionId();
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=1", TCP, "Session: " + session);
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=1", TCP, "Session: " + session);
             assertEquals(200, r.status());
             assertEquals("RTP/AVP/TCP;unicast;interleaved=4-5;ssrc=" + ssrcHex(1), r.header("Transport"));
         }
@@ -224,21 +225,22 @@ class SetupTest {
     @Test
     void udpOfferToATcpOnlyServerIsUnsupportedAndKeepsTheConnection() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=35466-35467");
             assertEquals(461, r.status());
             assertNull(r.header("Transport"));
             assertEquals(200, c.request("OPTIONS", base()).status());
         }
-        assertTrue(handler.setups.isEmpty(), "the handler is not asked about an unsupported transport");
+        // The handler is not asked about an unsupported transport.
+        verify(handler, never()).onSetup(any());
     }
 
     @Test
     void firstSupportedTransportOfTheOfferIsChosen() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=35466-35467,RTP/AVP/TCP;unicast");
             assertEquals(200, r.status());
             assertEquals("RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=" + ssrcHex(0), r.header("Transport"));
@@ -248,7 +250,7 @@ class SetupTest {
     @Test
     void udpWithoutClientPortsIsRefused() throws Exception {
         start(true);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=0", "transport header does not contain client ports",
                     "Transport: RTP/AVP;unicast");
         }
@@ -258,14 +260,14 @@ class SetupTest {
     void udpReplyEchoesClientPortsAndGivesServerPorts() throws Exception {
         start(true);
         int rtp = server.config().udpRtpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort());
             assertEquals(200, r.status());
             assertEquals("RTP/AVP;unicast;client_port=" + udp.clientPort() + ";server_port=" + rtp + "-" + (rtp + 1)
                     + ";ssrc=" + ssrcHex(0), r.header("Transport"));
             assertEquals(TransportProtocol.UDP,
-                    RecordingHandler.next(handler.setups, "the SETUP handler").transport().protocol());
+                    setupContext().transport().protocol());
         }
     }
 
@@ -273,8 +275,8 @@ class SetupTest {
     void ffmpegUdpSpellingIsAccepted() throws Exception {
         start(true);
         int rtp = server.config().udpRtpAddress().getPort();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=1",
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress()); UdpClient udp = new UdpClient()) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=1",
                     "Transport: RTP/AVP/UDP;unicast;client_port=" + udp.clientPort());
             assertEquals(200, r.status());
             assertEquals("RTP/AVP;unicast;client_port=" + udp.clientPort() + ";server_port=" + rtp + "-" + (rtp + 1)
@@ -285,8 +287,8 @@ class SetupTest {
     @Test
     void udpPortsOfAnotherReaderFromTheSameAddressAreRefused() throws Exception {
         start(true);
-        try (RawRtspClient first = new RawRtspClient(server.rtspAddress());
-             RawRtspClient second = new RawRtspClient(server.rtspAddress());
+        try (TestRtspClient first = new TestRtspClient(server.rtspAddress());
+             TestRtspClient second = new TestRtspClient(server.rtspAddress());
              UdpClient udp = new UdpClient()) {
             String transport = "Transport: RTP/AVP;unicast;client_port=" + udp.clientPort();
             assertEquals(200, first.request("SETUP", base() + "/trackID=0", transport).status());
@@ -298,7 +300,7 @@ class SetupTest {
     @Test
     void missingTransportHeaderIsRefused() throws Exception {
         start(false);
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=0", "invalid transport header: value not provided");
         }
     }
@@ -307,7 +309,7 @@ class SetupTest {
     void setupOnAClosedStreamIsRefused() throws Exception {
         start(false);
         stream.close();
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             assertRefused(c, base() + "/trackID=0", "stream is closed", TCP);
         }
     }

@@ -29,6 +29,7 @@ import org.rtspkit.spi.SrtpProvider;
 import org.rtspkit.spi.SrtpProviders;
 import org.rtspkit.api.SrtpSuite;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** Secure media (RTP/SAVP) over RTSPS: keys exchanged with MIKEY, packets encrypted once per media. */
 class SrtpTest {
@@ -78,14 +79,14 @@ class SrtpTest {
     @Test
     void aSecureReaderDecryptsWhatThePlainOneReadsInClear() throws Exception {
         SrtpKeyMaterial clientKey = SrtpKeyMaterial.generate(SrtpSuite.DEFAULT);
-        try (RawRtspClient secure = TestTls.client(server.rtspAddress());
-             RawRtspClient plain = TestTls.client(server.rtspAddress())) {
-            RawRtspClient.Response d = secure.request("DESCRIBE", base());
-            assertTrue(d.bodyText().contains("m=video 0 RTP/SAVP 96"), d.bodyText());
-            assertTrue(d.bodyText().contains("a=key-mgmt:mikey "), d.bodyText());
+        try (TestRtspClient secure = TestTls.client(server.rtspAddress());
+             TestRtspClient plain = TestTls.client(server.rtspAddress())) {
+            TestRtspClient.Response d = secure.request("DESCRIBE", base());
+            assertTrue(d.body().contains("m=video 0 RTP/SAVP 96"), d.body());
+            assertTrue(d.body().contains("a=key-mgmt:mikey "), d.body());
 
             String setupUrl = base() + "/trackID=0";
-            RawRtspClient.Response s = secure.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
+            TestRtspClient.Response s = secure.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
                     clientKeyMgmt(setupUrl, clientKey));
             assertEquals(200, s.status());
             assertTrue(s.header("Transport").startsWith("RTP/SAVP/TCP;unicast;interleaved=0-1"), s.header("Transport"));
@@ -111,9 +112,9 @@ class SrtpTest {
     @Test
     void garbageSrtcpFromAReaderIsCountedAndIgnored() throws Exception {
         SrtpKeyMaterial clientKey = SrtpKeyMaterial.generate(SrtpSuite.DEFAULT);
-        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
+        try (TestRtspClient c = TestTls.client(server.rtspAddress())) {
             String setupUrl = base() + "/trackID=0";
-            RawRtspClient.Response s = c.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
+            TestRtspClient.Response s = c.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
                     clientKeyMgmt(setupUrl, clientKey));
             SrtpContext serverKey = contextFrom(s.header("KeyMgmt"));
             assertEquals(200, c.request("PLAY", base(), "Session: " + s.sessionId()).status());
@@ -121,7 +122,7 @@ class SrtpTest {
             for (int i = 0; i < garbage.length; i++) {
                 garbage[i] = (byte) (i * 37 + 0x80);
             }
-            c.writeFrame(1, garbage);
+            c.send(1, garbage);
             Exception e = handler.awaitDecodeError();
             assertTrue(e.getMessage().contains("SRTCP"), e.getMessage());
             // The session carries on: the next packet still arrives and decrypts.
@@ -135,8 +136,8 @@ class SrtpTest {
 
     @Test
     void secureSetupWithoutAKeyIsRefused() throws Exception {
-        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
-            RawRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/SAVP/TCP;unicast");
+        try (TestRtspClient c = TestTls.client(server.rtspAddress())) {
+            TestRtspClient.Response s = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/SAVP/TCP;unicast");
             assertEquals(400, s.status());
             assertTrue(c.closedByServer());
         }
@@ -151,10 +152,10 @@ class SrtpTest {
         String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=pub\r\nt=0 0\r\n"
                 + "m=video 0 RTP/SAVP 96\r\na=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:streamid=0\r\n";
         String url = "rtsps://127.0.0.1:" + server.rtspAddress().getPort() + "/pub";
-        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
-            assertEquals(200, c.request("ANNOUNCE", url, sdp.getBytes(StandardCharsets.US_ASCII),
+        try (TestRtspClient c = TestTls.client(server.rtspAddress())) {
+            assertEquals(200, c.requestWithBody("ANNOUNCE", url, sdp.getBytes(StandardCharsets.US_ASCII),
                     "Content-Type: application/sdp").status());
-            RawRtspClient.Response s = c.request("SETUP", url + "/streamid=0",
+            TestRtspClient.Response s = c.request("SETUP", url + "/streamid=0",
                     "Transport: RTP/SAVP/TCP;unicast;interleaved=0-1;mode=record", clientKeyMgmt(url + "/streamid=0", clientKey));
             assertEquals(200, s.status());
             assertNotNull(s.header("KeyMgmt"), "the server's key for its receiver reports");
@@ -164,7 +165,7 @@ class SrtpTest {
             byte[] clear = RtpPacket.of(true, 96, 100, 9000, CLIENT_SSRC, payload).marshal();
             byte[] wire = new byte[clear.length + ours.rtpOverhead()];
             int n = ours.protectRtp(clear, 0, clear.length, wire, 0);
-            c.writeFrame(0, java.util.Arrays.copyOf(wire, n));
+            c.send(0, java.util.Arrays.copyOf(wire, n));
             RtpPacket got = received.poll(5, TimeUnit.SECONDS);
             assertNotNull(got, "the decrypted packet reaches the application");
             assertArrayEquals(payload, got.payload());
@@ -173,7 +174,7 @@ class SrtpTest {
             byte[] forged = new byte[next.length + ours.rtpOverhead()];
             int m = ours.protectRtp(next, 0, next.length, forged, 0);
             forged[m - 1] ^= 1;
-            c.writeFrame(0, java.util.Arrays.copyOf(forged, m));
+            c.send(0, java.util.Arrays.copyOf(forged, m));
             assertTrue(handler.awaitDecodeError().getMessage().contains("SRTP"));
             assertEquals(null, received.poll(200, TimeUnit.MILLISECONDS), "a forged packet is never delivered");
         } catch (SrtpException e) {
@@ -181,11 +182,11 @@ class SrtpTest {
         }
     }
 
-    private static byte[] nextRtp(RawRtspClient c) throws Exception {
+    private static byte[] nextRtp(TestRtspClient c) throws Exception {
         while (true) {
-            RawRtspClient.Frame f = c.readFrame();
+            TestRtspClient.Frame f = c.frame();
             if (f.channel() == 0) {
-                return f.payload();
+                return f.data();
             }
         }
     }
@@ -199,9 +200,9 @@ class SrtpTest {
         stream = server.createStream(TestServers.videoAndAudio());
         handler.streams.put("/teststream", stream);
         SrtpKeyMaterial clientKey = SrtpKeyMaterial.generate(SrtpSuite.DEFAULT);
-        try (RawRtspClient c = TestTls.client(server.rtspAddress())) {
+        try (TestRtspClient c = TestTls.client(server.rtspAddress())) {
             String setupUrl = base() + "/trackID=0";
-            RawRtspClient.Response s = c.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
+            TestRtspClient.Response s = c.request("SETUP", setupUrl, "Transport: RTP/SAVP/TCP;unicast",
                     clientKeyMgmt(setupUrl, clientKey));
             SrtpContext serverKey = contextFrom(s.header("KeyMgmt"));
             assertEquals(SrtpSuite.AEAD_AES_128_GCM, serverKey.suite());

@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -21,6 +23,7 @@ import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
 import org.rtspkit.api.Mpeg4AudioFormat;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspResponse;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.RtspStatus;
@@ -151,6 +154,12 @@ final class TestServers {
     static class ServingHandler implements ServerHandler {
         final Map<String, ServerStream> streams = new ConcurrentHashMap<>();
         volatile Consumer<RequestContext> onRecord = c -> { };
+
+        @Override
+        public Set<RtspMethod> methods() {
+            return EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.ANNOUNCE, RtspMethod.SETUP, RtspMethod.PLAY,
+                    RtspMethod.RECORD, RtspMethod.PAUSE);
+        }
 
         @Override
         public StreamResponse onDescribe(RequestContext c) {

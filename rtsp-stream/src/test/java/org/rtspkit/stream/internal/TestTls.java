@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** TLS for RTSPS tests: a server certificate made by the JDK's keytool, and a client that trusts it. */
 final class TestTls {
@@ -44,7 +45,7 @@ final class TestTls {
     }
 
     /** An RTSP client over TLS that accepts any certificate (the test's own). */
-    static RawRtspClient client(InetSocketAddress server) throws Exception {
+    static TestRtspClient client(InetSocketAddress server) throws Exception {
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[] {new X509TrustManager() {
             @Override
@@ -62,6 +63,6 @@ final class TestTls {
         }}, null);
         SSLSocket s = (SSLSocket) trustAll.getSocketFactory().createSocket(server.getAddress(), server.getPort());
         s.startHandshake();
-        return new RawRtspClient(s);
+        return new TestRtspClient(s);
     }
 }

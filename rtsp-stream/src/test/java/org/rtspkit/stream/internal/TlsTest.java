@@ -15,6 +15,7 @@ import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspServer;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.stream.RtspServers;
+import org.rtspkit.testkit.TestRtspClient;
 
 /** RTSPS: the same conversation inside TLS, with a certificate made for the test by the JDK's keytool. */
 class TlsTest {
@@ -43,7 +44,7 @@ class TlsTest {
         server.close();
     }
 
-    private RawRtspClient client() throws Exception {
+    private TestRtspClient client() throws Exception {
         return TestTls.client(server.rtspAddress());
     }
 
@@ -53,10 +54,10 @@ class TlsTest {
 
     @Test
     void playsOverTcpInsideTls() throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response d = c.request("DESCRIBE", base());
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response d = c.request("DESCRIBE", base());
             assertEquals(200, d.status());
-            assertTrue(d.bodyText().contains("m=video"), d.bodyText());
+            assertTrue(d.body().contains("m=video"), d.body());
             String session = c.request("SETUP", base() + "/trackID=0", "Transport: RTP/AVP/TCP;unicast").sessionId();
             assertEquals(200, c.request("PLAY", base() + "/", "Session: " + session).status());
             // Several packets, some larger than one TLS record fragment would be if batched badly.
@@ -66,12 +67,12 @@ class TlsTest {
                 stream.writePacketRtp(stream.description().medias().get(0), RtpPacket.of(false, 96, i, 90000L * i, 0, payload));
             }
             for (int i = 0; i < 50; i++) {
-                RawRtspClient.Frame f = c.readFrame();
+                TestRtspClient.Frame f = c.frame();
                 if (f.channel() == 1) {
                     i--; // a sender report, after the first IDR (payload byte 5)
                     continue;
                 }
-                RtpPacket got = RtpPacket.unmarshal(f.payload());
+                RtpPacket got = RtpPacket.unmarshal(f.data());
                 assertEquals(i, got.sequenceNumber());
                 assertEquals(1000 + i, got.payload().length);
                 assertArrayEquals(new byte[] {(byte) i}, new byte[] {got.payload()[0]});
@@ -81,8 +82,8 @@ class TlsTest {
 
     @Test
     void plainUdpIsRefusedOverTls() throws Exception {
-        try (RawRtspClient c = client()) {
-            RawRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
+        try (TestRtspClient c = client()) {
+            TestRtspClient.Response r = c.request("SETUP", base() + "/trackID=0",
                     "Transport: RTP/AVP;unicast;client_port=5000-5001");
             assertEquals(461, r.status());
             assertEquals(200, c.request("OPTIONS", base()).status());
@@ -91,7 +92,7 @@ class TlsTest {
 
     @Test
     void aPlainClientGetsNoRtspAnswer() throws Exception {
-        try (RawRtspClient c = new RawRtspClient(server.rtspAddress())) {
+        try (TestRtspClient c = new TestRtspClient(server.rtspAddress())) {
             c.writeRaw("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes());
             assertTrue(c.closedByServer());
         }

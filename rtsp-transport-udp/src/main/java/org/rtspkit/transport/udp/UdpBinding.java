@@ -31,6 +31,7 @@ final class UdpBinding implements MediaBinding, PacketSink {
     private final InetSocketAddress clientRtcp;
 
     private final AtomicLong sendBufferFullDrops = new AtomicLong();
+    private final AtomicLong rtpSendBufferFullDrops = new AtomicLong();
 
     private boolean started;
     private boolean closed;
@@ -65,6 +66,9 @@ final class UdpBinding implements MediaBinding, PacketSink {
     public boolean send(boolean rtcp, byte[] data, int offset, int length) throws IOException {
         if (!transport.send(rtcp, rtcp ? clientRtcp : clientRtp, data, offset, length)) {
             sendBufferFullDrops.incrementAndGet();
+            if (!rtcp) {
+                rtpSendBufferFullDrops.incrementAndGet();
+            }
         }
         return true;
     }
@@ -122,6 +126,12 @@ final class UdpBinding implements MediaBinding, PacketSink {
         } else {
             inbound.rtp(data, offset, length);
         }
+    }
+
+    /** RTP datagrams dropped because the server socket's send buffer was full. */
+    @Override
+    public long droppedRtpPackets() {
+        return rtpSendBufferFullDrops.get();
     }
 
     /** Datagrams dropped because the server socket's send buffer was full. */
