@@ -13,6 +13,7 @@ module org.rtspkit.testsuite {
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;
+    requires org.rtspkit.transport.udp.linux;
     requires org.rtspkit.transport.tcp;
     requires org.rtspkit.multicast;
     requires org.rtspkit.srtp;

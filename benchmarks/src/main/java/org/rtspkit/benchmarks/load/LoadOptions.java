@@ -23,7 +23,9 @@ record LoadOptions(
         String raw,
         boolean json,
         String label,
-        int receiveBuffer) {
+        int receiveBuffer,
+        String rawSend,
+        String rawJava) {
 
     static final String USAGE = """
             Usage: load [flags]
@@ -54,6 +56,10 @@ record LoadOptions(
                                     packets the server counted as dropped for slow readers
               --raw udp|tcp         no RTSP server: start the raw send loop (RawSender) as a separate process
                                     and read from it over UDP or TCP; its pid is the server pid
+              --raw-send channel|sendmmsg|gso  how the raw send loop sends to UDP readers: one
+                                    DatagramChannel.send per packet per reader (default), one sendmmsg per
+                                    packet, or GSO bursts in one sendmmsg (the last two need JDK 22+)
+              --raw-java PATH       the java command for the raw send loop (default: the load tool's own)
               --rcvbuf BYTES        SO_RCVBUF of UDP reader sockets (default 4194304; capped by net.core.rmem_max)
               --json                also print the result as one line of JSON (last line of stdout)
               --label NAME          the name of the server in the JSON line (default: rtsp, or raw)
@@ -65,7 +71,8 @@ record LoadOptions(
 
     private static final java.util.Set<String> FLAGS_WITH_VALUE = java.util.Set.of("--url", "--read-url", "--readers",
             "--transport", "--publish", "--rate", "--size", "--format", "--duration", "--warmup", "--drain",
-            "--threads", "--server-pid", "--dropped-url", "--dropped-metric", "--raw", "--rcvbuf", "--label");
+            "--threads", "--server-pid", "--dropped-url", "--dropped-metric", "--raw", "--rcvbuf", "--label",
+            "--raw-send", "--raw-java");
 
     static LoadOptions parse(String[] args) {
         URI url = null;
@@ -87,6 +94,8 @@ record LoadOptions(
         boolean json = false;
         String label = null;
         int rcvbuf = 4 << 20;
+        String rawSend = "channel";
+        String rawJava = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = null;
@@ -134,6 +143,8 @@ record LoadOptions(
                 }
                 case "--rcvbuf" -> rcvbuf = Integer.parseInt(v);
                 case "--label" -> label = v;
+                case "--raw-send" -> rawSend = oneOf(v, "--raw-send", "channel", "sendmmsg", "gso");
+                case "--raw-java" -> rawJava = v;
                 default -> throw new IllegalArgumentException("unknown flag " + a);
             }
         }
@@ -162,7 +173,7 @@ record LoadOptions(
             label = raw != null ? "raw" : "rtsp";
         }
         return new LoadOptions(url, readUrl, readers, udp, publish, rate, size, format, duration, warmup, drain, threads,
-                pid, droppedUrl, droppedMetric, raw, json, label, rcvbuf);
+                pid, droppedUrl, droppedMetric, raw, json, label, rcvbuf, rawSend, rawJava);
     }
 
     private static boolean transport(String v) {

@@ -68,7 +68,8 @@ public final class LoadTool {
             startRaw();
         }
         Map<String, Double> droppedBefore = o.droppedUrl() == null ? null : scrapeDropped();
-        String target = o.raw() != null ? "raw sender at " + rawAddress.getPort() + " (pid " + serverPid + ")"
+        String target = o.raw() != null
+                ? "raw sender at " + rawAddress.getPort() + " (pid " + serverPid + ", UDP sends: " + o.rawSend() + ")"
                 : o.url().equals(o.readUrl()) ? o.url().toString() : o.url() + " read at " + o.readUrl();
 
         Publisher publisher = null;
@@ -227,12 +228,13 @@ public final class LoadTool {
                             + "\"delivered\":%d,\"delivered_pps\":%.1f,\"lost\":%d,\"lost_in_window\":%d,\"reordered\":%d,"
                             + "\"rcvbuf_drops\":%d,\"server_dropped\":%d,\"uncounted\":%d,\"silent\":%d,"
                             + "\"p50_us\":%d,\"p99_us\":%d,\"server_cpu_s\":%s,\"cpu_us_per_packet\":%s,"
-                            + "\"tool_cpu_s\":%.2f,\"ok\":%b}",
+                            + "\"tool_cpu_s\":%.2f,\"raw_send\":%s,\"ok\":%b}",
                     o.label().replace("\"", ""), transport, n, failures.size(), o.rate(), o.size(), windowSeconds,
                     publishedRate, totalDelivered, totalDelivered / windowSeconds, totalLost, lostInWindow,
                     Arrays.stream(reordered).sum(), kernelDrops, serverDropped, uncounted, silent,
                     latencies.percentileMicros(0.50), latencies.percentileMicros(0.99),
-                    jsonNumber(cpuSeconds, 3), jsonNumber(cpuMicrosPerPacket, 4), selfSeconds, problems.isEmpty()));
+                    jsonNumber(cpuSeconds, 3), jsonNumber(cpuMicrosPerPacket, 4), selfSeconds,
+                    o.raw() != null ? "\"" + o.rawSend() + "\"" : "null", problems.isEmpty()));
         }
         return problems.isEmpty() ? 0 : 1;
     }
@@ -353,9 +355,15 @@ public final class LoadTool {
     }
 
     private void startRaw() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RawSender.class.getName(), "--listen", "127.0.0.1:0");
+        String java = o.rawJava() != null ? o.rawJava() : ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        if (!o.rawSend().equals("channel")) {
+            // The batched sends call the C library through the FFM API (JDK 22+), from the class path.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawSender.class.getName(),
+                "--listen", "127.0.0.1:0", "--udp-send", o.rawSend()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         rawProcess = pb.start();
         serverPid = rawProcess.pid();
