@@ -46,7 +46,7 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule ENGINE_NEVER_IMPORTS_A_PLUGIN = engineNeverImportsAPlugin("org.rtspkit");
 
-    /** The engine depends on the API, the SPI, the codecs, jctools and Guava, and on nothing else but the JDK. */
+    /** The engine depends on the API, the SPI, the codecs, jctools, Guava and JFR, and on nothing else but the JDK. */
     @ArchTest
     public static final ArchRule ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES = engineUsesOnlyItsDeclaredLibraries("org.rtspkit");
 
@@ -125,8 +125,10 @@ public final class RtspkitModuleRules {
         return classes()
                 .that().resideInAPackage(root + ".stream..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
-                        root + ".spi..", root + ".protocol..", root + ".stream..", "org.jctools..", "com.google.common..")
-                .because("rtsp-stream may depend on rtsp-api, rtsp-spi, rtsp-protocol, jctools and guava");
+                        root + ".spi..", root + ".protocol..", root + ".stream..", "org.jctools..", "com.google.common..",
+                        "jdk.jfr..")
+                .because("rtsp-stream may depend on rtsp-api, rtsp-spi, rtsp-protocol, jctools, guava and the JDK's"
+                        + " jdk.jfr (its Flight Recorder events)");
     }
 
     static ArchRule pluginsNeverImportTheEngine(String root) {
