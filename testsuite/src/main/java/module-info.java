@@ -7,6 +7,8 @@ module org.rtspkit.testsuite {
     requires org.rtspkit.server;
     requires org.rtspkit.examples;
     requires org.rtspkit.formats;
+    // The optional Micrometer binding, with Micrometer as the automatic module micrometer.core.
+    requires org.rtspkit.micrometer;
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;

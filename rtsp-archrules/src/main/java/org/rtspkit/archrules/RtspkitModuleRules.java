@@ -62,6 +62,13 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY = pluginsUseTheSpiAndTheJdkOnly("org.rtspkit");
 
+    /**
+     * The Micrometer binding (module rtsp-micrometer) reads the API and Micrometer only: it reports what
+     * the API's stats say, so it works with any engine and never reaches into one.
+     */
+    @ArchTest
+    public static final ArchRule MICROMETER_BINDING_USES_THE_API_ONLY = micrometerBindingUsesTheApiOnly("org.rtspkit");
+
     /** What the engine does not export stays inside it. */
     @ArchTest
     public static final ArchRule ENGINE_INTERNALS_STAY_INSIDE = engineInternalsStayInside("org.rtspkit");
@@ -156,6 +163,15 @@ public final class RtspkitModuleRules {
                 .that().resideInAnyPackage(plugins(root))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("a plugin depends on rtsp-spi (and through it rtsp-api) only, so any module path can hold it");
+    }
+
+    static ArchRule micrometerBindingUsesTheApiOnly(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
+                        root + ".micrometer..", "io.micrometer..")
+                .because("rtsp-micrometer reads the counters the API publishes (ServerStream.stats, ServerSession.stats),"
+                        + " so an application adds it to any module path that holds the API");
     }
 
     static ArchRule engineInternalsStayInside(String root) {
