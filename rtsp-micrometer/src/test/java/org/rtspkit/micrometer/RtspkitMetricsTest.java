@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -268,6 +271,37 @@ class RtspkitMetricsTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         metrics.bindTo(registry);
         assertEquals(0, counter(registry, "rtspkit.stream.outbound.rtp.packets", Tags.of("stream", "/x")));
+    }
+
+    /** The README's sample, word for word between the markers (less this method's indentation). */
+    private static RtspServer readmeSample(ServerConfig config, ServerHandler handler, MeterRegistry registry,
+                                           SessionDescription description) throws IOException {
+        // README:begin
+        RtspkitMetrics metrics = new RtspkitMetrics(Tags.of("server", "cameras"));
+        RtspServer server = RtspServers.start(config, metrics.instrument(handler));
+        metrics.bindTo(registry);                 // Spring Boot: declare metrics as a @Bean, and it binds it
+        ServerStream cam = server.createStream(description);
+        metrics.bindStream("/cam", cam);          // a stream's own counters, tagged stream="/cam"
+        // README:end
+        return server;
+    }
+
+    @Test
+    void theReadmeSampleIsThisCodeAndBindsTheMeters() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/rtspkit/micrometer/RtspkitMetricsTest.java"));
+        String begin = "        // README:begin\n";
+        String code = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // README:end\n"));
+        String sample = code.lines().map(line -> line.substring(8)).collect(Collectors.joining("\n", "", "\n"));
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains("```java\n" + sample + "```\n"),
+                "README.md's Micrometer sample must be the code between the README markers here:\n" + sample);
+
+        MeterRegistry registry = new SimpleMeterRegistry();
+        server = readmeSample(ServerConfig.builder().rtspAddress(Loopback.port(0)).build(), new ServerHandler() { },
+                registry, new SessionDescription("cam",
+                        List.of(new Media(MediaType.AUDIO, null, false, null, List.of(G711Format.pcmu())))));
+        assertEquals(0, counter(registry, "rtspkit.stream.outbound.rtp.packets", Tags.of("server", "cameras", "stream", "/cam")));
+        assertEquals(0, gauge(registry, "rtspkit.connections", Tags.of("server", "cameras")));
     }
 
     @Test
