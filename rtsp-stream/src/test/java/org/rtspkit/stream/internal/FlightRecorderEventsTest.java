@@ -223,7 +223,7 @@ class FlightRecorderEventsTest {
             ServerSession reader = RecordingHandler.next(handler.sessionOpens, "the reader's session");
             Media video = stream.description().medias().get(0);
             byte[] payload = new byte[1388];
-            for (int seq = 0; seq < 3000; seq++) {
+            for (int seq = 0; seq < 5000; seq++) {
                 stream.writePacketRtp(video, RtpPacket.of(false, 96, seq, seq * 3000L, 0, payload));
                 if (seq % 16 == 15) {
                     LockSupport.parkNanos(1_000_000);
