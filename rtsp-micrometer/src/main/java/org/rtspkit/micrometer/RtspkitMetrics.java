@@ -9,10 +9,13 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,6 +72,12 @@ public final class RtspkitMetrics implements MeterBinder {
     private final Map<SessionGroup.GroupKey, SessionGroup> groups = new ConcurrentHashMap<>();
     /** The group each counted session is in, until it ends. */
     private final Map<ServerSession, SessionGroup> sessions = new ConcurrentHashMap<>();
+    /**
+     * Sessions that ended before they were counted: a client can drop its connection while its PLAY is
+     * being answered, and then onSessionClose may come before onPlay has returned. Weak, so sessions
+     * that never played (most of these) are forgotten with the session.
+     */
+    private final Set<ServerSession> endedUncounted = Collections.newSetFromMap(new WeakHashMap<>());
     private final Map<String, BoundStream> streams = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -151,9 +160,9 @@ public final class RtspkitMetrics implements MeterBinder {
         connections.decrementAndGet();
     }
 
-    void sessionStarted(ServerSession session, String role) {
-        if (sessions.containsKey(session)) {
-            return; // PLAY while playing, or after PAUSE
+    synchronized void sessionStarted(ServerSession session, String role) {
+        if (sessions.containsKey(session) || endedUncounted.contains(session)) {
+            return; // PLAY while playing or after PAUSE, or a session that has ended already
         }
         SessionTransport t = session.transport();
         String transport = t == null ? "none" : t.protocol().name().toLowerCase(Locale.ROOT);
@@ -169,10 +178,12 @@ public final class RtspkitMetrics implements MeterBinder {
         sessions.put(session, group);
     }
 
-    void sessionEnded(ServerSession session) {
+    synchronized void sessionEnded(ServerSession session) {
         SessionGroup group = sessions.remove(session);
         if (group != null) {
             group.ended(session);
+        } else {
+            endedUncounted.add(session);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,12 @@ import org.rtspkit.api.ServerSession;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionStats;
+import org.rtspkit.api.SessionTransport;
 import org.rtspkit.api.SetupContext;
 import org.rtspkit.api.StreamClosedException;
 import org.rtspkit.api.StreamResponse;
+import org.rtspkit.api.TransportProfile;
+import org.rtspkit.api.TransportProtocol;
 import org.rtspkit.stream.RtspServers;
 import org.rtspkit.testkit.Ffmpeg;
 import org.rtspkit.testkit.Loopback;
@@ -302,6 +306,56 @@ class RtspkitMetricsTest {
                         List.of(new Media(MediaType.AUDIO, null, false, null, List.of(G711Format.pcmu())))));
         assertEquals(0, counter(registry, "rtspkit.stream.outbound.rtp.packets", Tags.of("server", "cameras", "stream", "/cam")));
         assertEquals(0, gauge(registry, "rtspkit.connections", Tags.of("server", "cameras")));
+    }
+
+    /** A session that only knows its path, transport and stats. */
+    private static ServerSession session(String path, SessionStats stats) {
+        return (ServerSession) Proxy.newProxyInstance(RtspkitMetricsTest.class.getClassLoader(),
+                new Class<?>[] {ServerSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "path" -> path;
+                    case "transport" -> new SessionTransport(TransportProtocol.TCP, TransportProfile.AVP);
+                    case "stats" -> stats;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static SessionStats sent(long packets) {
+        return new SessionStats(0, 0, 0, 0, 0, 0, packets * 100, packets, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aGroupsCountersKeepWhatItsEndedSessionsCarried() {
+        RtspkitMetrics metrics = new RtspkitMetrics();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        metrics.bindTo(registry);
+        ServerSession first = session("/cam", sent(40));
+        ServerSession second = session("/cam", sent(2));
+        metrics.sessionStarted(first, "reader");
+        metrics.sessionStarted(second, "reader");
+        metrics.sessionStarted(first, "reader"); // PLAY again after PAUSE: still one session
+        Tags readers = Tags.of("path", "/cam", "role", "reader", "transport", "tcp");
+        assertEquals(2, gauge(registry, "rtspkit.sessions", readers));
+        assertEquals(42, counter(registry, "rtspkit.session.outbound.rtp.packets", readers));
+        metrics.sessionEnded(first);
+        assertEquals(1, gauge(registry, "rtspkit.sessions", readers));
+        assertEquals(42, counter(registry, "rtspkit.session.outbound.rtp.packets", readers), "the ended session's packets stay");
+        assertEquals(4200, counter(registry, "rtspkit.session.outbound.bytes", readers));
+        assertEquals(2, counter(registry, "rtspkit.sessions.started", readers));
+    }
+
+    @Test
+    void aSessionThatEndedBeforeItsPlayReturnedIsNotCounted() {
+        RtspkitMetrics metrics = new RtspkitMetrics();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        metrics.bindTo(registry);
+        ServerSession gone = session("/late", sent(1));
+        // The client left while PLAY was answered: onSessionClose came first.
+        metrics.sessionEnded(gone);
+        metrics.sessionStarted(gone, "reader");
+        assertEquals(null, registry.find("rtspkit.sessions").tags("path", "/late").gauge(),
+                "no group for a session that never counted");
     }
 
     @Test

@@ -20,26 +20,36 @@ public final class FlowEvents implements AutoCloseable {
     private final Collection<Session> sessions;
     private final Runnable drops = this::emitDrops;
     private final Runnable losses = this::emitLosses;
+    private final boolean registered;
     /** What each session had dropped or lost at its previous event; JFR runs one hook at a time. */
     private Map<Session, Long> droppedBefore = new IdentityHashMap<>();
     private Map<Session, Long> lostBefore = new IdentityHashMap<>();
 
-    private FlowEvents(Collection<Session> sessions) {
+    private FlowEvents(Collection<Session> sessions, boolean registered) {
         this.sessions = sessions;
+        this.registered = registered;
     }
 
-    /** Registers the hooks for the sessions of {@code registry}; {@link #close} removes them. */
+    /**
+     * Registers the hooks for the sessions of {@code registry}; {@link #close} removes them. On a JVM
+     * without Flight Recorder (some ports have none) there is nothing to register, and the server runs
+     * without these events.
+     */
     public static FlowEvents register(SessionRegistry registry) {
-        FlowEvents events = new FlowEvents(registry.all());
-        FlightRecorder.addPeriodicEvent(ReaderDropsEvent.class, events.drops);
-        FlightRecorder.addPeriodicEvent(PublisherLossEvent.class, events.losses);
+        FlowEvents events = new FlowEvents(registry.all(), FlightRecorder.isAvailable());
+        if (events.registered) {
+            FlightRecorder.addPeriodicEvent(ReaderDropsEvent.class, events.drops);
+            FlightRecorder.addPeriodicEvent(PublisherLossEvent.class, events.losses);
+        }
         return events;
     }
 
     @Override
     public void close() {
-        FlightRecorder.removePeriodicEvent(drops);
-        FlightRecorder.removePeriodicEvent(losses);
+        if (registered) {
+            FlightRecorder.removePeriodicEvent(drops);
+            FlightRecorder.removePeriodicEvent(losses);
+        }
     }
 
     private synchronized void emitDrops() {
