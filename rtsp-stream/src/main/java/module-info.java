@@ -14,6 +14,9 @@ module org.rtspkit.stream {
     requires org.jctools.core;
     // Thread factories, rate-limited warnings, uninterruptible waits on close, host:port formatting.
     requires com.google.common;
+    // Flight Recorder events of sessions (start, end, a reader's drops, a publisher's loss): a JDK
+    // module, free when no recording runs, so jcmd PID JFR.start shows what the engine did.
+    requires jdk.jfr;
 
     exports org.rtspkit.stream;
 }

@@ -10,6 +10,8 @@ module org.rtspkit.testsuite {
     requires org.rtspkit.client;
     // The payload formats, which only applications require.
     requires org.rtspkit.formats;
+    // The optional Micrometer binding, with Micrometer as the automatic module micrometer.core.
+    requires org.rtspkit.micrometer;
     // The plugins: nothing names them, so they are required here only to resolve them in the boot
     // layer, where the descriptor tests read them.
     requires org.rtspkit.transport.udp;

@@ -46,7 +46,7 @@ public final class RtspkitModuleRules {
     @ArchTest
     public static final ArchRule ENGINE_NEVER_IMPORTS_A_PLUGIN = engineNeverImportsAPlugin("org.rtspkit");
 
-    /** The engine depends on the API, the SPI, the codecs, jctools and Guava, and on nothing else but the JDK. */
+    /** The engine depends on the API, the SPI, the codecs, jctools, Guava and JFR, and on nothing else but the JDK. */
     @ArchTest
     public static final ArchRule ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES = engineUsesOnlyItsDeclaredLibraries("org.rtspkit");
 
@@ -65,6 +65,13 @@ public final class RtspkitModuleRules {
     /** The client (module rtsp-client) uses the API, the SPI and the codecs, never the engine. */
     @ArchTest
     public static final ArchRule CLIENT_NEVER_USES_THE_ENGINE = clientNeverUsesTheEngine("org.rtspkit");
+
+    /**
+     * The Micrometer binding (module rtsp-micrometer) reads the API and Micrometer only: it reports what
+     * the API's stats say, so it works with any engine and never reaches into one.
+     */
+    @ArchTest
+    public static final ArchRule MICROMETER_BINDING_USES_THE_API_ONLY = micrometerBindingUsesTheApiOnly("org.rtspkit");
 
     /** What the engine does not export stays inside it. */
     @ArchTest
@@ -129,8 +136,10 @@ public final class RtspkitModuleRules {
         return classes()
                 .that().resideInAPackage(root + ".stream..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
-                        root + ".spi..", root + ".protocol..", root + ".stream..", "org.jctools..", "com.google.common..")
-                .because("rtsp-stream may depend on rtsp-api, rtsp-spi, rtsp-protocol, jctools and guava");
+                        root + ".spi..", root + ".protocol..", root + ".stream..", "org.jctools..", "com.google.common..",
+                        "jdk.jfr..")
+                .because("rtsp-stream may depend on rtsp-api, rtsp-spi, rtsp-protocol, jctools, guava and the JDK's"
+                        + " jdk.jfr (its Flight Recorder events)");
     }
 
     static ArchRule pluginsNeverImportTheEngine(String root) {
@@ -167,6 +176,15 @@ public final class RtspkitModuleRules {
                         root + ".spi..", root + ".protocol..", root + ".client..")
                 .because("rtsp-client may depend on rtsp-api, rtsp-spi and rtsp-protocol only: a server that relays"
                         + " builds on both, and neither may need the other's internals");
+    }
+
+    static ArchRule micrometerBindingUsesTheApiOnly(String root) {
+        return classes()
+                .that().resideInAPackage(root + ".micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", root + ".api..",
+                        root + ".micrometer..", "io.micrometer..")
+                .because("rtsp-micrometer reads the counters the API publishes (ServerStream.stats, ServerSession.stats),"
+                        + " so an application adds it to any module path that holds the API");
     }
 
     static ArchRule engineInternalsStayInside(String root) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rtspkit.archrules.RtspkitRulesTest.assertViolated;
 
+import java.util.List;
 import com.example.archfixture.sdk.api.ApiUsesTheSpi;
 import com.example.archfixture.sdk.client.ClientUsesTheEngine;
 import com.example.archfixture.sdk.formats.FormatsUseTheSpi;
+import com.example.archfixture.sdk.micrometer.MicrometerUsesTheEngine;
 import com.example.archfixture.sdk.multicast.MulticastUsesEngineInternals;
 import com.example.archfixture.sdk.multicast.MulticastUsesTcp;
 import com.example.archfixture.sdk.multicast.MulticastUsesTheProtocol;
@@ -23,7 +25,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class RtspkitModuleRulesTest {
         for (String module : List.of("org.rtspkit.api", "org.rtspkit.spi", "org.rtspkit.formats.h264", "org.rtspkit.protocol.rtsp",
                 "org.rtspkit.protocol.sdp", "org.rtspkit.stream", "org.rtspkit.stream.internal",
                 "org.rtspkit.transport.udp", "org.rtspkit.transport.tcp", "org.rtspkit.multicast", "org.rtspkit.srtp",
-                "org.rtspkit.client", "org.rtspkit.client.internal")) {
+                "org.rtspkit.client", "org.rtspkit.client.internal", "org.rtspkit.micrometer")) {
             assertTrue(sdk.containPackage(module), "not imported: " + module);
         }
         for (ArchRule rule : List.of(RtspkitModuleRules.API_DEPENDS_ON_THE_JDK_ONLY,
@@ -49,6 +50,7 @@ class RtspkitModuleRulesTest {
                 RtspkitModuleRules.ENGINE_NEVER_IMPORTS_A_PLUGIN, RtspkitModuleRules.ENGINE_USES_ONLY_ITS_DECLARED_LIBRARIES,
                 RtspkitModuleRules.PLUGINS_NEVER_IMPORT_THE_ENGINE, RtspkitModuleRules.PLUGINS_NEVER_IMPORT_EACH_OTHER,
                 RtspkitModuleRules.PLUGINS_USE_THE_SPI_AND_THE_JDK_ONLY,
+                RtspkitModuleRules.MICROMETER_BINDING_USES_THE_API_ONLY,
                 RtspkitModuleRules.ENGINE_INTERNALS_STAY_INSIDE, RtspkitModuleRules.CLIENT_NEVER_USES_THE_ENGINE)) {
             EvaluationResult result = rule.evaluate(sdk);
             assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
@@ -129,6 +131,12 @@ class RtspkitModuleRulesTest {
                 "com.tngtech.archunit.core.domain.JavaClass");
         assertViolated(RtspkitModuleRules.pluginsUseTheSpiAndTheJdkOnly(STAND_IN_ROOT), of(SrtpUsesALibrary.class),
                 "com.tngtech.archunit.core.domain.JavaClass");
+    }
+
+    @Test
+    void theMicrometerBindingUsingTheEngineIsCaught() {
+        assertViolated(RtspkitModuleRules.micrometerBindingUsesTheApiOnly(STAND_IN_ROOT),
+                of(MicrometerUsesTheEngine.class), STAND_IN_ROOT + ".stream.RtspServers");
     }
 
     @Test

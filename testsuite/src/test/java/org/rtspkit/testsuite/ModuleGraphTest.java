@@ -100,6 +100,22 @@ class ModuleGraphTest {
         }
     }
 
+    @Test
+    void micrometerIsReadAsTheAutomaticModuleItsManifestNames() throws ClassNotFoundException {
+        // micrometer-core ships no module-info: the binding requires the name its manifest gives
+        // (Automatic-Module-Name: micrometer.core). Its own dependency micrometer-commons is required by no
+        // descriptor, so surefire leaves it on the class path; an automatic module reads the unnamed module,
+        // and on a plain module path it would be an automatic module resolved with micrometer.core.
+        Module core = ModuleLayer.boot().findModule("micrometer.core").orElseThrow();
+        assertTrue(core.getDescriptor().isAutomatic(), "micrometer.core is automatic");
+        Module binding = ModuleLayer.boot().findModule("org.rtspkit.micrometer").orElseThrow();
+        assertTrue(binding.canRead(core), "the binding reads micrometer.core");
+        Module commons = Class.forName("io.micrometer.common.KeyValue", false, core.getClassLoader()).getModule();
+        assertTrue(core.canRead(commons), "micrometer.core reads micrometer-commons, in " + commons);
+        assertEquals(Set.of("org.rtspkit.micrometer"), binding.getDescriptor().exports().stream()
+                .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+    }
+
     private static void compare(List<String> wrong, String what, Set<String> documented, Set<String> actual) {
         if (!documented.equals(actual)) {
             wrong.add(what + ": the document says " + documented + ", the descriptor " + actual);

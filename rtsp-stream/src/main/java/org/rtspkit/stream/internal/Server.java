@@ -45,6 +45,7 @@ import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.IoLoop;
 import org.rtspkit.stream.internal.session.Session;
 import org.rtspkit.stream.internal.session.SessionHost;
+import org.rtspkit.stream.internal.session.FlowEvents;
 import org.rtspkit.stream.internal.session.SessionRegistry;
 import org.rtspkit.stream.internal.stream.Stream;
 
@@ -77,6 +78,8 @@ public final class Server implements RtspServer, SessionHost {
     private final SrtpProvider srtp;
     /** Null when multicast is off. */
     private final MulticastService multicast;
+    /** The periodic JFR events of the sessions (drops, loss); set by {@link #begin}. */
+    private FlowEvents flowEvents;
 
     private Server(ServerConfig config, Function<RtspServer, ServerHandler> handlerFactory,
                    Map<TransportProtocol, MediaTransport> transports, MulticastService multicast,
@@ -153,6 +156,7 @@ public final class Server implements RtspServer, SessionHost {
         timer.scheduleAtFixedRate(this::sendSenderReports, sr, sr, TimeUnit.MILLISECONDS);
         long rr = Math.max(1, config.receiverReportPeriod().toMillis());
         timer.scheduleAtFixedRate(this::sendReceiverReports, rr, rr, TimeUnit.MILLISECONDS);
+        flowEvents = FlowEvents.register(registry);
         acceptor.start();
         LOG.log(System.Logger.Level.DEBUG, () -> "listening on " + acceptor.address() + " with " + transports.keySet());
     }
@@ -329,6 +333,7 @@ public final class Server implements RtspServer, SessionHost {
         }
         boolean ownThread = onOwnThread.get();
         acceptor.close(CLOSE_TIMEOUT);
+        flowEvents.close();
         // No report, deadline or delayed answer runs from here on.
         timer.shutdownNow();
         if (!ownThread) {

@@ -23,6 +23,7 @@ import org.rtspkit.api.SessionStats;
 import org.rtspkit.api.SessionTransport;
 import org.rtspkit.api.TransportProfile;
 import org.rtspkit.api.TransportProtocol;
+import org.rtspkit.stream.internal.events.SessionLabel;
 import org.rtspkit.stream.internal.net.Connection;
 import org.rtspkit.stream.internal.net.OutboundPacket;
 import org.rtspkit.stream.internal.net.SessionOutput;
@@ -66,6 +67,8 @@ public final class Session implements StreamReader {
     private volatile SessionOutput output;
     private volatile ReaderCounters readerCounters;
     private volatile Object userData;
+    /** Set at the first PLAY or RECORD: what the session's JFR events say about it. */
+    private volatile SessionLabel label;
 
     Session(String id, SessionHost host, SessionRegistry registry, InetAddress creator) {
         this.id = id;
@@ -142,6 +145,7 @@ public final class Session implements StreamReader {
      */
     PlayStarted play(Connection conn, int[] mediaIndexes) {
         state = SessionState.PLAY;
+        started(conn, SessionLabel.READER);
         RtpInfoPosition[] at = stream.activate(this, mediaIndexes, host.config().clock().instant());
         return new PlayStarted(startMedia(conn, host.config().idleTimeout().toNanos()), at);
     }
@@ -149,9 +153,24 @@ public final class Session implements StreamReader {
     /** RECORD accepted: {@code preRecord} → {@code record}; returns what starts the media after the response. */
     Runnable record(Connection conn) {
         state = SessionState.RECORD;
+        started(conn, SessionLabel.PUBLISHER);
         links.packetReceived();
         // UDP publishers (FFmpeg) send no keepalives on the RTSP connection: no read deadline then.
         return startMedia(conn, isTcp() ? host.config().readTimeout().toNanos() : 0);
+    }
+
+    /** The first PLAY or RECORD (not a PLAY after PAUSE) labels the session and says so to JFR. */
+    private void started(Connection conn, String role) {
+        if (label == null) {
+            SessionLabel l = SessionEvents.label(path, role, transport, conn.remoteAddress());
+            label = l;
+            SessionEvents.started(id, l);
+        }
+    }
+
+    /** What the session's JFR events say about it, or null before its first PLAY or RECORD. */
+    SessionLabel label() {
+        return label;
     }
 
     /**
@@ -406,6 +425,10 @@ public final class Session implements StreamReader {
         for (Connection c : links.connections()) {
             c.bind(null);
             c.closeAsync(error);
+        }
+        SessionLabel l = label;
+        if (l != null) {
+            SessionEvents.ended(id, l, this, error);
         }
         host.handler().onSessionClose(this, error);
     }
