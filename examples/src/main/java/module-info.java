@@ -4,5 +4,8 @@ module org.rtspkit.examples {
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
+    // Frames in and out of streams (FrameWriter, FrameReceiver) and the H264 Annex-B helpers.
+    requires org.rtspkit.formats;
+
     // Exports nothing: programs started with java -m.
 }

@@ -8,6 +8,9 @@ module org.rtspkit.server {
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
+    // The /demo stream's RTP/JPEG packetizer (RFC 2435).
+    requires org.rtspkit.formats;
+
     // Only to ask which plugins are on the module path (Transports, SrtpProviders,
     // MulticastProviders), so that a flag whose module is absent is refused with its name.
     requires org.rtspkit.spi;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtspkit.formats.nal.AnnexB;
 import org.rtspkit.testkit.Ffmpeg;
 import org.rtspkit.testkit.TestRtspClient;
 
@@ -98,7 +99,7 @@ class ReadmeSampleTest {
     void ffmpegDecodesThePicturesTheSampleSends(@TempDir Path dir) throws Exception {
         Ffmpeg.requireOnPath();
         SourceVideo source = SourceVideo.make(dir, 2, "slice-max-size=1200");
-        List<List<byte[]>> pictures = H264File.read(source.file()).pictures();
+        List<List<byte[]>> pictures = H264File.read(source.file()).pictures().stream().map(AnnexB::split).toList();
         ScheduledExecutorService encoder = Executors.newSingleThreadScheduledExecutor();
         try (Camera camera = new Camera(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
             AtomicLong sent = new AtomicLong();

@@ -40,7 +40,22 @@ public sealed interface Format permits H264Format, H265Format, Mpeg4AudioFormat,
      * @param packet an RTP packet of this format
      * @return true when the packet's presentation and decoding times are the same
      */
-    boolean ptsEqualsDts(RtpPacket packet);
+    default boolean ptsEqualsDts(RtpPacket packet) {
+        byte[] payload = packet.payload();
+        return ptsEqualsDts(payload, 0, payload.length);
+    }
+
+    /**
+     * As {@link #ptsEqualsDts(RtpPacket)}, for a payload still in a buffer (a marshalled packet written
+     * with {@link ServerStream#writePacketRtp(Media, byte[], int, int)}), so that nothing is parsed
+     * into a packet value.
+     *
+     * @param payload the buffer holding the RTP payload
+     * @param offset where the payload starts
+     * @param length the payload's size in bytes, padding excluded
+     * @return true when the packet's presentation and decoding times are the same
+     */
+    boolean ptsEqualsDts(byte[] payload, int offset, int length);
 
     /**
      * Builds the typed format that an rtpmap/fmtp pair describes; unknown ones become {@link GenericFormat}.

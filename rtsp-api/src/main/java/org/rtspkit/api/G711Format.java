@@ -63,7 +63,7 @@ public record G711Format(int payloadType, boolean muLaw, int sampleRate, int cha
     }
 
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
+    public boolean ptsEqualsDts(byte[] payload, int offset, int length) {
         return true;
     }
 }

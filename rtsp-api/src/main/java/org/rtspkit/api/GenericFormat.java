@@ -31,7 +31,7 @@ public record GenericFormat(int payloadType, int clockRate, String rtpMap, Map<S
 
     /** Timing of formats we do not know cannot be inspected, so every packet counts. */
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
+    public boolean ptsEqualsDts(byte[] payload, int offset, int length) {
         return true;
     }
 }

@@ -144,29 +144,28 @@ public record H264Format(int payloadType, int packetizationMode, byte[] sps, byt
 
     /** True for a packet carrying an IDR slice, an SPS or a PPS, alone, aggregated, or as the first fragment. */
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
-        byte[] p = packet.payload();
-        if (p.length == 0) {
+    public boolean ptsEqualsDts(byte[] p, int offset, int length) {
+        if (length <= 0) {
             return false;
         }
-        int type = p[0] & 0x1F;
+        int type = p[offset] & 0x1F;
         switch (type) {
             case STAP_A:
-                return aggregateHasRandomAccess(p, 1);
+                return aggregateHasRandomAccess(p, offset + 1, offset + length);
             case STAP_B:
                 // A 16-bit decoding order number precedes the units.
-                return aggregateHasRandomAccess(p, 3);
+                return aggregateHasRandomAccess(p, offset + 3, offset + length);
             case FU_A:
             case FU_B:
-                return p.length > 1 && (p[1] & 0x80) != 0 && isRandomAccess(p[1] & 0x1F);
+                return length > 1 && (p[offset + 1] & 0x80) != 0 && isRandomAccess(p[offset + 1] & 0x1F);
             default:
                 return isRandomAccess(type);
         }
     }
 
-    private static boolean aggregateHasRandomAccess(byte[] p, int start) {
+    private static boolean aggregateHasRandomAccess(byte[] p, int start, int end) {
         int i = start;
-        while (i + 2 < p.length) {
+        while (i + 2 < end) {
             int size = ((p[i] & 0xFF) << 8) | (p[i + 1] & 0xFF);
             i += 2;
             if (isRandomAccess(p[i] & 0x1F)) {

@@ -150,33 +150,32 @@ public record H265Format(int payloadType, byte[] vps, byte[] sps, byte[] pps, in
 
     /** True for IDR, CRA, VPS, SPS or PPS units, alone, aggregated, or as the first fragment. */
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
-        byte[] p = packet.payload();
-        if (p.length < 2) {
+    public boolean ptsEqualsDts(byte[] p, int offset, int length) {
+        if (length < 2) {
             return false;
         }
-        int type = (p[0] >> 1) & 0x3F;
+        int type = (p[offset] >> 1) & 0x3F;
         switch (type) {
             case AGGREGATION:
-                return aggregateHasRandomAccess(p);
+                return aggregateHasRandomAccess(p, offset, offset + length);
             case FRAGMENTATION:
                 // The FU header directly follows the payload header; a DONL, if any, comes after it.
-                return p.length > 2 && (p[2] & 0x80) != 0 && isRandomAccess(p[2] & 0x3F);
+                return length > 2 && (p[offset + 2] & 0x80) != 0 && isRandomAccess(p[offset + 2] & 0x3F);
             default:
                 return isRandomAccess(type);
         }
     }
 
-    private boolean aggregateHasRandomAccess(byte[] p) {
+    private boolean aggregateHasRandomAccess(byte[] p, int start, int end) {
         boolean don = maxDonDiff > 0;
         // RFC 7798 §4.4.2: the first unit is preceded by a 16-bit DONL, later ones by an 8-bit DOND.
-        int i = 2 + (don ? 2 : 0);
+        int i = start + 2 + (don ? 2 : 0);
         boolean first = true;
         while (true) {
             if (!first && don) {
                 i += 1;
             }
-            if (i + 2 >= p.length) {
+            if (i + 2 >= end) {
                 return false;
             }
             int size = ((p[i] & 0xFF) << 8) | (p[i + 1] & 0xFF);

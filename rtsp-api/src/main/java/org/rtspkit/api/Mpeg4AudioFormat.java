@@ -112,7 +112,7 @@ public record Mpeg4AudioFormat(int payloadType, int clockRate, int channelCount,
 
     /** Every access unit of audio is decodable on its own. */
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
+    public boolean ptsEqualsDts(byte[] payload, int offset, int length) {
         return true;
     }
 

@@ -68,7 +68,7 @@ public record OpusFormat(int payloadType, boolean stereo, Map<String, String> pa
     }
 
     @Override
-    public boolean ptsEqualsDts(RtpPacket packet) {
+    public boolean ptsEqualsDts(byte[] payload, int offset, int length) {
         return true;
     }
 

@@ -2,6 +2,7 @@ package org.rtspkit.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,37 @@ class PtsEqualsDtsTest {
         assertEquals(false, H264.ptsEqualsDts(packet(24, 0)));
         assertEquals(false, H264.ptsEqualsDts(packet(24)));
         assertEquals(false, H264.ptsEqualsDts(packet(24, 0, 9, h264(1), 0, 0, 2, h264(5), 0)));
+    }
+
+    /**
+     * The form that reads a payload in place (for marshalled packets) answers as the packet form does,
+     * and reads nothing outside its range: the bytes around each payload would make every one of these
+     * a random-access point if they were read.
+     */
+    @Test
+    void aPayloadInABufferIsReadWithinItsRangeOnly() {
+        int[][] payloads = {
+                {h264(1), 0x88},
+                {24, 0, 2, h264(9), 0xF0, 0, 2, h264(1), 0x9A},
+                {24, 0, 9, h264(1), 0, 0, 2},
+                {24, 0, 2, h264(1), 0x9A},
+                {0x7C, 0x05, 0x88},
+                {0x7C},
+        };
+        int[] around = {0, 1, h264(5), 0x85, 0, 1, h264(5)};
+        for (int[] bytes : payloads) {
+            RtpPacket packet = packet(bytes);
+            byte[] buffer = new byte[around.length + bytes.length + around.length];
+            for (int i = 0; i < buffer.length; i++) {
+                int at = i - around.length;
+                buffer[i] = (byte) (at >= 0 && at < bytes.length ? bytes[at] : around[i % around.length]);
+            }
+            for (Format format : new Format[] {H264, H265}) {
+                assertEquals(format.ptsEqualsDts(packet), format.ptsEqualsDts(buffer, around.length, bytes.length),
+                        format.rtpMap() + " " + Arrays.toString(bytes));
+            }
+            assertEquals(false, H264.ptsEqualsDts(buffer, around.length, bytes.length), Arrays.toString(bytes));
+        }
     }
 
     @Test

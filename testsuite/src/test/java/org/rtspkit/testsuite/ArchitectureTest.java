@@ -19,12 +19,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchTests modules = ArchTests.in(RtspkitModuleRules.class);
 
-    /** What a user copies from {@code examples} works in any application: the API and the engine's entry point only. */
+    /**
+     * What a user copies from {@code examples} works in any application: the API, the engine's entry
+     * point and the payload formats only.
+     */
     @ArchTest
-    static final ArchRule EXAMPLES_USE_THE_API_AND_RTSP_SERVERS_ONLY = classes()
+    static final ArchRule EXAMPLES_USE_THE_API_RTSP_SERVERS_AND_FORMATS_ONLY = classes()
             .that().resideInAPackage("org.rtspkit.examples..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "org.rtspkit.api..",
-                    "org.rtspkit.stream", "org.rtspkit.examples..")
+                    // The formats' internal package is not exported: JPMS keeps the examples off it.
+                    "org.rtspkit.stream", "org.rtspkit.formats..", "org.rtspkit.examples..")
             .because("the examples are programs a user copies into an application, which requires org.rtspkit.stream"
-                    + " (and through it org.rtspkit.api) and nothing else of rtspkit");
+                    + " (and through it org.rtspkit.api), and org.rtspkit.formats for frames, and nothing else of rtspkit");
 }

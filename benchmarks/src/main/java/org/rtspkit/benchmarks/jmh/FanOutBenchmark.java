@@ -188,7 +188,7 @@ public class FanOutBenchmark {
     }
 
     /** Just enough RTSP to make a playing UDP reader: SETUP, then PLAY. */
-    private static final class PlainRtsp {
+    static final class PlainRtsp {
         private final OutputStream out;
         private final BufferedReader in;
         private final String url;

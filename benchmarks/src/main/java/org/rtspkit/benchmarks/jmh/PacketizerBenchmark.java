@@ -50,12 +50,13 @@ public class PacketizerBenchmark {
         checksum += pooled[length - 1];
     };
 
-    @Setup
-    public void setUp() {
+    static final byte[] SPS = {0x67, 0x64, 0x00, 0x1F, (byte) 0xAC, (byte) 0xD9, 0x40, 0x50, 0x05, (byte) 0xBA, 0x10};
+    static final byte[] PPS = {0x68, (byte) 0xEB, (byte) 0xE3, (byte) 0xCB, 0x22, (byte) 0xC0};
+
+    /** The picture: delimiter, SPS, PPS and one IDR slice of random bytes, {@link #PICTURE_SIZE} bytes in all. */
+    static byte[] picture() {
         byte[] aud = {0x09, (byte) 0xF0};
-        byte[] sps = {0x67, 0x64, 0x00, 0x1F, (byte) 0xAC, (byte) 0xD9, 0x40, 0x50, 0x05, (byte) 0xBA, 0x10};
-        byte[] pps = {0x68, (byte) 0xEB, (byte) 0xE3, (byte) 0xCB, 0x22, (byte) 0xC0};
-        byte[] idr = new byte[PICTURE_SIZE - 4 * 4 - aud.length - sps.length - pps.length];
+        byte[] idr = new byte[PICTURE_SIZE - 4 * 4 - aud.length - SPS.length - PPS.length];
         new Random(1).nextBytes(idr);
         idr[0] = 0x65;
         for (int i = 1; i < idr.length; i++) {
@@ -64,11 +65,17 @@ public class PacketizerBenchmark {
                 idr[i] = 1;
             }
         }
-        picture = AnnexB.join(List.of(aud, sps, pps, idr));
+        byte[] picture = AnnexB.join(List.of(aud, SPS, PPS, idr));
         if (picture.length != PICTURE_SIZE) {
             throw new IllegalStateException("picture of " + picture.length + " bytes");
         }
-        packetizer = new H264Packetizer(H264Format.of(96, sps, pps), PacketizerSettings.defaults());
+        return picture;
+    }
+
+    @Setup
+    public void setUp() {
+        picture = picture();
+        packetizer = new H264Packetizer(H264Format.of(96, SPS, PPS), PacketizerSettings.defaults());
         int packets = packetizer.packetize(picture, 0, reader);
         if (packets != PACKETS) {
             throw new IllegalStateException("a picture makes " + packets + " packets, not " + PACKETS);

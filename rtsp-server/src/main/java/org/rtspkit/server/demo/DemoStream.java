@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rtspkit.api.Format;
 import org.rtspkit.api.G711Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MediaType;
@@ -29,6 +28,8 @@ import org.rtspkit.api.RtspkitException;
 import org.rtspkit.api.ServerStream;
 import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.StreamClosedException;
+import org.rtspkit.formats.PacketizerSettings;
+import org.rtspkit.formats.mjpeg.MjpegPacketizer;
 
 /**
  * The server's own stream at {@code /demo}, so that a client has something to play without a
@@ -47,7 +48,6 @@ public final class DemoStream implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DemoStream.class.getName());
 
-    private static final int VIDEO_CLOCK_RATE = 90_000;
     private static final int AUDIO_SAMPLE_RATE = 8000;
     /** 20 ms of audio per packet, the usual G.711 packet time (RFC 3551 §4.5). */
     private static final int SAMPLES_PER_PACKET = 160;
@@ -74,11 +74,10 @@ public final class DemoStream implements AutoCloseable {
     // Used on the generator thread only.
     private final TestPattern pattern = new TestPattern(WIDTH, HEIGHT);
     private final JpegEncoder encoder = new JpegEncoder(JPEG_QUALITY);
-    private final JpegRtpPacketizer packetizer;
+    private final MjpegPacketizer packetizer;
     private final ToneGenerator tone = new ToneGenerator(TONE_HZ, AUDIO_SAMPLE_RATE, SAMPLES_PER_PACKET, TONE_LEVEL);
     private final Instant start;
     // Random first timestamps and sequence numbers, as RFC 3550 §5.1 asks.
-    private final long videoTimestampBase = ThreadLocalRandom.current().nextLong(1L << 32);
     private final long audioTimestampBase = ThreadLocalRandom.current().nextLong(1L << 32);
     private int audioSequenceNumber = ThreadLocalRandom.current().nextInt(1 << 16);
     private long audioPackets;
@@ -86,7 +85,9 @@ public final class DemoStream implements AutoCloseable {
 
     private DemoStream(List<Target> targets, int maxPacketSize) {
         this.targets = List.copyOf(targets);
-        this.packetizer = new JpegRtpPacketizer(maxPacketSize, ThreadLocalRandom.current().nextInt(1 << 16));
+        // Random first timestamp and sequence number (PacketizerSettings.defaults), as RFC 3550 §5.1 asks.
+        this.packetizer = new MjpegPacketizer(MjpegPacketizer.defaultFormat(),
+                PacketizerSettings.defaults().withMaxPayloadSize(maxPacketSize - RtpPacket.HEADER_SIZE));
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 new ThreadFactoryBuilder().setNameFormat("rtspkit-demo").setDaemon(true).build());
         this.start = Instant.now();
@@ -94,8 +95,7 @@ public final class DemoStream implements AutoCloseable {
 
     /** The description every listener's demo stream is created from. */
     static SessionDescription description() {
-        Media video = Media.of(MediaType.VIDEO, null,
-                Format.fromSdp(JpegRtpPacketizer.PAYLOAD_TYPE, "JPEG/" + VIDEO_CLOCK_RATE, Map.of()));
+        Media video = Media.of(MediaType.VIDEO, null, MjpegPacketizer.defaultFormat());
         Media audio = Media.of(MediaType.AUDIO, null, G711Format.pcmu());
         return new SessionDescription("rtspkit demo", List.of(video, audio));
     }
@@ -167,11 +167,13 @@ public final class DemoStream implements AutoCloseable {
         // scheduler's jitter would make players see two frames at one instant now and then. The
         // picture shows the time its timestamp stands for, so the digits, the sender reports and the
         // audio agree.
-        long timestamp = (videoTimestampBase + frameIndex * VIDEO_CLOCK_RATE / FRAME_RATE) & 0xFFFF_FFFFL;
-        Instant sampled = start.plusNanos(frameIndex * FRAME_NANOS);
+        long presentationTime = frameIndex * TimeUnit.SECONDS.toNanos(1) / FRAME_RATE;
+        Instant sampled = start.plusNanos(presentationTime);
         try {
-            BaselineJpeg frame = BaselineJpeg.parse(encoder.encode(pattern.draw(LocalTime.ofInstant(sampled, zone))));
-            for (RtpPacket packet : packetizer.packetize(frame, timestamp)) {
+            byte[] jpeg = encoder.encode(pattern.draw(LocalTime.ofInstant(sampled, zone)));
+            // Packet values rather than the packetizer's buffer: each is written with the time it was
+            // sampled at (for sender reports) to every listener's stream; 15 pictures a second.
+            for (RtpPacket packet : packetizer.packetize(jpeg, presentationTime)) {
                 for (Target t : targets) {
                     write(t.stream(), t.video(), packet, sampled);
                 }

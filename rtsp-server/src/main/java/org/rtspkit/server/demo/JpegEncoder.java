@@ -16,7 +16,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Encodes pictures as baseline JPEG with the JDK's ImageIO writer, whose output for a three-channel
  * image is YCbCr 4:2:0 with the standard Huffman tables and no restart markers: what RFC 2435 can
- * carry ({@link BaselineJpeg#parse} checks every frame). Not thread-safe.
+ * carry (the formats module's {@code JpegImage.parse} checks every frame). Not thread-safe.
  */
 final class JpegEncoder implements AutoCloseable {
     private final ImageWriter writer;

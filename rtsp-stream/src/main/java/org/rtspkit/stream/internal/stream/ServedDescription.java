@@ -28,7 +28,28 @@ final class ServedDescription {
         return original;
     }
 
-    void reload(SessionDescription updated) {
+    /** Replaces the format with {@code updated}'s payload type in media {@code index}, atomically. */
+    synchronized void reloadFormat(int index, Format updated) {
+        SessionDescription d = current;
+        List<Media> medias = new ArrayList<>(d.medias());
+        Media media = medias.get(index);
+        List<Format> formats = new ArrayList<>(media.formats());
+        boolean found = false;
+        for (int i = 0; i < formats.size(); i++) {
+            if (formats.get(i).payloadType() == updated.payloadType()) {
+                formats.set(i, updated);
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("payload type " + updated.payloadType() + " is not a format of media "
+                    + index);
+        }
+        medias.set(index, media.withFormats(formats));
+        reload(new SessionDescription(d.title(), medias));
+    }
+
+    synchronized void reload(SessionDescription updated) {
         List<Media> now = original.medias();
         if (updated.medias().size() != now.size()) {
             throw new IllegalArgumentException("the updated description has " + updated.medias().size()

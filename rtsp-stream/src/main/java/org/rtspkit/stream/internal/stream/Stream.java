@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rtspkit.api.Format;
 import org.rtspkit.api.Media;
 import org.rtspkit.api.MulticastParams;
 import org.rtspkit.api.RtcpPacket;
@@ -101,10 +102,25 @@ public final class Stream implements ServerStream {
         write(media, packet, ntpTime.getEpochSecond(), ntpTime.getNano(), false);
     }
 
-    private void write(Media media, RtpPacket packet, long ntpSecond, int ntpNano, boolean ntpIsNow) {
+    @Override
+    public void writePacketRtp(Media media, byte[] packet, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, packet.length);
+        int header = RawRtp.headerSize(packet, offset, length);
+        int padding = RawRtp.paddingSize(packet, offset, length, header);
         StreamMedia ms = medias.of(media);
-        StreamFormat fs = ms.format(packet.payloadType());
-        int size = packet.marshalSize();
+        StreamFormat fs = ms.format(packet[offset + 1] & 0x7F);
+        checkSize(length);
+        OutboundPacket out = pool.acquire();
+        System.arraycopy(packet, offset, out.data(), 0, length);
+        int payloadBytes = length - header - padding;
+        boolean randomAccess = fs.format().ptsEqualsDts(packet, offset + header, payloadBytes);
+        long now = host.config().clock().millis();
+        fanOut(ms, fs, out, length, RawRtp.sequenceNumber(packet, offset), RawRtp.timestamp(packet, offset),
+                randomAccess, payloadBytes, Math.floorDiv(now, 1000L), (int) Math.floorMod(now, 1000L) * 1_000_000,
+                true);
+    }
+
+    private void checkSize(int size) {
         // SRTP's tag goes on top of maxPacketSize rather than inside it (the reference server keeps room
         // for it): publishers such as FFmpeg fill packets to 1472 bytes, and a relay would otherwise
         // lose every large video packet. Such datagrams fragment on a 1500-byte link; TCP is unaffected.
@@ -112,6 +128,13 @@ public final class Stream implements ServerStream {
         if (size > max) {
             throw new IllegalArgumentException("RTP packet is too big: " + size + " bytes, the maximum is " + max);
         }
+    }
+
+    private void write(Media media, RtpPacket packet, long ntpSecond, int ntpNano, boolean ntpIsNow) {
+        StreamMedia ms = medias.of(media);
+        StreamFormat fs = ms.format(packet.payloadType());
+        int size = packet.marshalSize();
+        checkSize(size);
         OutboundPacket out = pool.acquire();
         try {
             packet.marshalTo(out.data(), 0);
@@ -119,10 +142,16 @@ public final class Stream implements ServerStream {
             out.returnUnused();
             throw e;
         }
+        fanOut(ms, fs, out, size, packet.sequenceNumber(), packet.timestamp(), fs.format().ptsEqualsDts(packet),
+                packet.payload().length, ntpSecond, ntpNano, ntpIsNow);
+    }
+
+    /** Offers a marshalled packet to every active reader of its media; {@code out} is the stream's from here on. */
+    private void fanOut(StreamMedia ms, StreamFormat fs, OutboundPacket out, int size, int sequenceNumber,
+                        long timestamp, boolean randomAccess, int payloadBytes, long ntpSecond, int ntpNano,
+                        boolean ntpIsNow) {
         putInt(out.data(), 8, fs.ssrc());
         out.beginOffers(ms.index(), false, size);
-        boolean randomAccess = fs.format().ptsEqualsDts(packet);
-        int payloadBytes = packet.payload().length;
         List<StreamReader> slow = null;
         boolean multicastFull = false;
         synchronized (lock) {
@@ -130,7 +159,7 @@ public final class Stream implements ServerStream {
                 out.endOffers(0);
                 throw new StreamClosedException();
             }
-            fs.mapping().onPacket(packet.sequenceNumber(), packet.timestamp(), ntpSecond, ntpNano, randomAccess, ntpIsNow);
+            fs.mapping().onPacket(sequenceNumber, timestamp, ntpSecond, ntpNano, randomAccess, ntpIsNow);
             OutboundPacket secure;
             try {
                 secure = readers.activeSecure() > 0 ? protect(out, ms.index(), size) : null;
@@ -373,6 +402,12 @@ public final class Stream implements ServerStream {
     @Override
     public void reloadDescription(SessionDescription updated) {
         description.reload(updated);
+    }
+
+    @Override
+    public void reloadFormat(Media media, Format updated) {
+        Objects.requireNonNull(updated, "updated");
+        description.reloadFormat(medias.of(media).index(), updated);
     }
 
     /** The stream's medias and formats, for SETUP and RTP-Info. */
