@@ -8,6 +8,10 @@ module org.rtspkit.server {
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
+    // Files on demand and recording: the MPEG-TS demuxer and muxer, the packetizers that play files
+    // and the depacketizers that record publishers.
+    requires org.rtspkit.formats;
+
     // Only to ask which plugins are on the module path (Transports, SrtpProviders,
     // MulticastProviders), so that a flag whose module is absent is refused with its name.
     requires org.rtspkit.spi;
