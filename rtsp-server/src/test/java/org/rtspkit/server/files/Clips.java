@@ -26,11 +26,20 @@ public final class Clips {
      * H264 with two B-frames and pictures over 64 kB (1280x720 at quantizer 2), and AAC: {@code name.ts}.
      */
     public static Path h264Aac(Path dir, String name, int seconds) throws Exception {
-        Path file = dir.resolve(name + ".ts");
+        return h264Aac(dir, name, seconds, "ts");
+    }
+
+    /**
+     * As {@link #h264Aac(Path, String, int)} in another container: {@code mkv} for FFmpeg to publish
+     * (its RTSP muxer wants AAC's configuration out of band, which MPEG-TS does not give it).
+     */
+    public static Path h264Aac(Path dir, String name, int seconds, String container) throws Exception {
+        Path file = dir.resolve(name + "." + container);
         ffmpeg(dir, 120, "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=" + FPS, "-f", "lavfi", "-i",
                 "sine=frequency=440:sample_rate=48000", "-t", Integer.toString(seconds), "-map", "0:v", "-map", "1:a",
                 "-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", Integer.toString(FPS), "-qp", "2",
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-f", "mpegts", "-y", file.toString());
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-f", container.equals("ts") ? "mpegts" : "matroska", "-y",
+                file.toString());
         return file;
     }
 
