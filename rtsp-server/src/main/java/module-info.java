@@ -8,7 +8,8 @@ module org.rtspkit.server {
     // engine finds them with ServiceLoader on the module path, which is how an application picks them.
     requires org.rtspkit.stream;
 
-    // The /demo stream's RTP/JPEG packetizer (RFC 2435).
+    // The /demo stream's RTP/JPEG packetizer (RFC 2435); files on demand and recording: the MPEG-TS
+    // demuxer and muxer, the packetizers that play files and the depacketizers that record publishers.
     requires org.rtspkit.formats;
 
     // Only to ask which plugins are on the module path (Transports, SrtpProviders,

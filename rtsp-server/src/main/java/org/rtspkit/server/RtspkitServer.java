@@ -119,6 +119,16 @@ public final class RtspkitServer {
             System.getLogger(RtspkitServer.class.getName()).log(System.Logger.Level.INFO,
                     demoLine(server, secure, started.paths().demoPath().orElse("/demo")));
         }
+        System.Logger log = System.getLogger(RtspkitServer.class.getName());
+        if (options.files() != null) {
+            log.log(System.Logger.Level.INFO, "files on demand: " + demoUrl("rtsp", server, "/NAME") + " plays "
+                    + options.files().dir().resolve("NAME"));
+        }
+        if (options.record() != null) {
+            log.log(System.Logger.Level.INFO, "recording every published path to " + options.record().dir()
+                    .resolve("PATH") + "/START-TIME.ts, a new file every " + options.record().segment().toString()
+                    .substring(2).toLowerCase(java.util.Locale.ROOT));
+        }
         // The engine's threads may all be daemons: keep the JVM up until a signal arrives.
         stopped.await();
     }

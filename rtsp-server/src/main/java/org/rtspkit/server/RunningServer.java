@@ -14,12 +14,14 @@ import org.rtspkit.server.config.ConfigChanges;
 import org.rtspkit.server.control.ApiAccess;
 import org.rtspkit.server.control.ControlApi;
 import org.rtspkit.server.demo.DemoStream;
+import org.rtspkit.server.files.FileLibrary;
 import org.rtspkit.server.metrics.MetricsEndpoint;
 import org.rtspkit.server.metrics.ServerSummary;
 import org.rtspkit.server.options.Limits;
 import org.rtspkit.server.options.ServerOptions;
 import org.rtspkit.server.paths.PathRegistry;
 import org.rtspkit.server.paths.PublishingHandler;
+import org.rtspkit.server.record.Recordings;
 import org.rtspkit.server.tls.TlsCredentials;
 import org.rtspkit.stream.RtspServers;
 
@@ -38,13 +40,17 @@ public final class RunningServer implements AutoCloseable {
     private final PathRegistry paths;
     private final MetricsEndpoint metrics;
     private final ControlApi api;
+    private final FileLibrary files;
+    private final Recordings recordings;
     private DemoStream demo;
     private ServerSummary summary;
     private ServerOptions running;
     private boolean closed;
 
     private RunningServer(ServerOptions options, RtspServer server, RtspServer secureServer, PathRegistry paths,
-                          MetricsEndpoint metrics, ControlApi api) {
+                          MetricsEndpoint metrics, ControlApi api, FileLibrary files, Recordings recordings) {
+        this.files = files;
+        this.recordings = recordings;
         this.running = options;
         this.server = server;
         this.secureServer = secureServer;
@@ -60,14 +66,18 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(ServerOptions options) throws IOException {
         PathRegistry paths = new PathRegistry();
         paths.configure(options.paths(), options.credentials());
-        RtspServer server = RtspServers.start(config(options), started -> new PublishingHandler(started, paths));
+        FileLibrary files = options.files() == null ? null : new FileLibrary(options.files(), paths::servers);
+        Recordings recordings = options.record() == null ? null : new Recordings(options.record());
+        RtspServer server = RtspServers.start(config(options),
+                started -> new PublishingHandler(started, paths, files, recordings));
         RtspServer secure = null;
         MetricsEndpoint metrics = null;
         ControlApi api = null;
         RunningServer running;
         try {
             if (options.secure() != null) {
-                secure = RtspServers.start(secureConfig(options), started -> new PublishingHandler(started, paths));
+                secure = RtspServers.start(secureConfig(options),
+                        started -> new PublishingHandler(started, paths, files, recordings));
             }
             if (options.metricsAddress() != null) {
                 metrics = MetricsEndpoint.start(options.metricsAddress(), paths::counts);
@@ -75,7 +85,7 @@ public final class RunningServer implements AutoCloseable {
                 api = new ControlApi(paths, ApiAccess.OPEN, options.controlApi());
                 metrics.handle(ControlApi.PREFIX, api);
             }
-            running = new RunningServer(options, server, secure, paths, metrics, api);
+            running = new RunningServer(options, server, secure, paths, metrics, api, files, recordings);
             synchronized (running) {
                 running.startDemo(options.paths().demoPath());
                 running.summary = ServerSummary.start(options.summaryInterval(), paths::counts);
@@ -234,9 +244,16 @@ public final class RunningServer implements AutoCloseable {
             metrics.close();
         }
         paths.stopDemo().ifPresent(DemoStream::close);
+        if (files != null) {
+            files.close();
+        }
         server.close();
         if (secureServer != null) {
             secureServer.close();
+        }
+        // After the listeners: their publishers' sessions have ended, so each recording is finished.
+        if (recordings != null) {
+            recordings.close();
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's packages as package-info.java describes them: one job each, dependencies one way only
- * (paths use options, demo and metrics; config reads into options; control reads the paths; the
+ * (paths use options, demo, files, record and metrics; config reads into options; control reads the paths; the
  * program and its wiring use everything), and bcprov in the
  * tls package alone.
  */
@@ -36,7 +36,7 @@ class ServerPackagesTest {
     @Test
     void noOtherJobUsesThePaths() {
         noClasses().that().resideInAnyPackage("org.rtspkit.server.options..", "org.rtspkit.server.config..",
-                        "org.rtspkit.server.demo..",
+                        "org.rtspkit.server.demo..", "org.rtspkit.server.files..", "org.rtspkit.server.record..",
                         "org.rtspkit.server.metrics..", "org.rtspkit.server.tls..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.rtspkit.server.paths..")
                 .check(SERVER);

@@ -51,6 +51,8 @@ public record ConfigChanges(List<String> live, List<String> needRestart, ServerO
         compare(restart, "limits.writeQueueSize", was.writeQueueSize(), now.writeQueueSize());
         compare(restart, "limits.maxConnections", was.maxConnections(), now.maxConnections());
         compare(restart, "limits.maxSessions", was.maxSessions(), now.maxSessions());
+        compare(restart, "files", running.files(), next.files());
+        compare(restart, "record", running.record(), next.record());
         compare(restart, "metrics.address", address(running.metricsAddress()), address(next.metricsAddress()));
 
         List<String> live = new ArrayList<>();
@@ -65,7 +67,7 @@ public record ConfigChanges(List<String> live, List<String> needRestart, ServerO
         ServerOptions applied = new ServerOptions(running.rtspAddress(), running.udpRtpAddress(),
                 running.udpRtcpAddress(), next.credentials(), false, running.multicast(), running.secure(),
                 next.summaryInterval(), running.metricsAddress(), next.controlApi(), running.limits(), next.paths(),
-                running.configFile(), false, running.given());
+                running.configFile(), false, running.given(), running.files(), running.record());
         return new ConfigChanges(live, restart, applied);
     }
 
@@ -103,6 +105,9 @@ public record ConfigChanges(List<String> live, List<String> needRestart, ServerO
         }
         if (!Objects.equals(was.publish(), now.publish())) {
             parts.add("publish");
+        }
+        if (!Objects.equals(was.record(), now.record())) {
+            parts.add("record");
         }
         return String.join(", ", parts);
     }

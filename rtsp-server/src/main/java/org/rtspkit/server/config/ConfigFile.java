@@ -54,22 +54,20 @@ public final class ConfigFile {
 
     /** Sections of the file, in the order the README and {@code --print-config} show them. */
     static final List<String> SECTIONS =
-            List.of("rtsp", "udp", "multicast", "rtsps", "credentials", "limits", "metrics", "paths");
+            List.of("rtsp", "udp", "multicast", "rtsps", "credentials", "limits", "metrics", "files", "record",
+                    "paths");
 
     /**
      * Keys kept for features that are planned but not in this server yet, with what they will do: a file
      * that uses one is refused with that, rather than with "unknown key".
      */
     static final Map<String, String> RESERVED = Map.of(
-            "files", "serving a folder of files on demand",
-            "record", "recording published paths",
             "origin", "pulling paths on demand from an origin server",
             "users", "users with hashed passwords and per-path permissions",
             "authHttp", "asking an external service about each request");
     static final Map<String, String> RESERVED_PATH_KEYS = Map.of(
             "alwaysOn", "keeping a pulled source connected without readers",
             "forward", "publishing a path onward to another server",
-            "record", "recording the path",
             "permissions", "per-user publish and read permissions",
             "ips", "address ranges allowed per path");
 
@@ -174,6 +172,21 @@ public final class ConfigFile {
                 default -> g.summaryInterval = duration(k, n);
             }
         });
+        section(top, "files", List.of("dir", "fps", "maxFileSize", "maxPlaying"), (k, n) -> {
+            switch (leaf(k)) {
+                case "dir" -> g.filesDir = file(k, n);
+                case "fps" -> g.fileFps = integer(k, n);
+                case "maxFileSize" -> g.filesMaxFileSize = integer(k, n);
+                default -> g.filesMaxPlaying = integer(k, n);
+            }
+        });
+        section(top, "record", List.of("dir", "segment", "queueSize"), (k, n) -> {
+            switch (leaf(k)) {
+                case "dir" -> g.recordDir = file(k, n);
+                case "segment" -> g.recordSegment = duration(k, n);
+                default -> g.recordQueueSize = integer(k, n);
+            }
+        });
         Node paths = top.get("paths");
         if (paths != null) {
             g.paths = paths(paths);
@@ -220,8 +233,13 @@ public final class ConfigFile {
         PathSource source = PathSource.PUBLISHER;
         Credentials read = null;
         Credentials publish = null;
+        Boolean record = null;
         if (!isNull(node)) {
-            Map<String, Node> entry = mapping(node, key, List.of("source", "read", "publish"), RESERVED_PATH_KEYS);
+            Map<String, Node> entry = mapping(node, key, List.of("source", "read", "publish", "record"),
+                    RESERVED_PATH_KEYS);
+            if (entry.containsKey("record")) {
+                record = bool(key + ".record", entry.get("record")).value();
+            }
             Node sourceNode = entry.get("source");
             if (sourceNode != null) {
                 source = source(key + ".source", sourceNode);
@@ -241,7 +259,7 @@ public final class ConfigFile {
                 publish = credentials(key + ".publish", entry.get("publish"));
             }
         }
-        return new PathRule(name, source, read, publish, where);
+        return new PathRule(name, source, read, publish, where, record);
     }
 
     private void checkPathName(String name, String key, String where) {

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rtspkit.server.options.AddressFlags;
 import org.rtspkit.server.options.Credentials;
+import org.rtspkit.server.options.FileServing;
 import org.rtspkit.server.options.Limits;
 import org.rtspkit.server.options.PathRule;
 import org.rtspkit.server.options.PathSource;
+import org.rtspkit.server.options.Recording;
 import org.rtspkit.server.options.ServerOptions;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -46,6 +48,12 @@ public final class ConfigPrinter {
                 "maxConnections", l.maxConnections(), "maxSessions", l.maxSessions()));
         root.put("metrics", map("address", address(o.metricsAddress()), "controlApi", o.controlApi(),
                 "summaryInterval", duration(o.summaryInterval())));
+        FileServing f = o.files();
+        root.put("files", f == null ? map("dir", null) : map("dir", f.dir().toString(), "fps", f.fps(),
+                "maxFileSize", f.maxFileSize(), "maxPlaying", f.maxPlaying()));
+        Recording r = o.record();
+        root.put("record", r == null ? map("dir", null) : map("dir", r.dir().toString(), "segment",
+                duration(r.segment()), "queueSize", r.queueSize()));
         Map<String, Object> paths = new LinkedHashMap<>();
         for (PathRule rule : o.paths().rules()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -55,6 +63,9 @@ public final class ConfigPrinter {
             }
             if (rule.source() != PathSource.DEMO && rule.publish() != null) {
                 entry.put("publish", credentials(rule.publish()));
+            }
+            if (rule.record() != null) {
+                entry.put("record", rule.record());
             }
             paths.put(rule.name(), entry);
         }

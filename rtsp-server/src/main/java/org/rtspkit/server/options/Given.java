@@ -38,6 +38,13 @@ public final class Given {
     public Setting<InetSocketAddress> metricsAddress;
     public Setting<Boolean> controlApi;
     public Setting<Duration> summaryInterval;
+    public Setting<Path> filesDir;
+    public Setting<Integer> fileFps;
+    public Setting<Integer> filesMaxFileSize;
+    public Setting<Integer> filesMaxPlaying;
+    public Setting<Path> recordDir;
+    public Setting<Duration> recordSegment;
+    public Setting<Integer> recordQueueSize;
     /** False for {@code --no-demo}: the entries with {@code source: demo} are dropped. */
     public Setting<Boolean> demo;
     /** The file's {@code paths:}; null without a file or without the section. */
@@ -107,6 +114,13 @@ public final class Given {
         merged.metricsAddress = pick(flags.metricsAddress, metricsAddress);
         merged.controlApi = pick(flags.controlApi, controlApi);
         merged.summaryInterval = pick(flags.summaryInterval, summaryInterval);
+        merged.filesDir = pick(flags.filesDir, filesDir);
+        merged.fileFps = pick(flags.fileFps, fileFps);
+        merged.filesMaxFileSize = pick(flags.filesMaxFileSize, filesMaxFileSize);
+        merged.filesMaxPlaying = pick(flags.filesMaxPlaying, filesMaxPlaying);
+        merged.recordDir = pick(flags.recordDir, recordDir);
+        merged.recordSegment = pick(flags.recordSegment, recordSegment);
+        merged.recordQueueSize = pick(flags.recordQueueSize, recordQueueSize);
         merged.demo = pick(flags.demo, demo);
         merged.paths = flags.paths != null ? flags.paths : paths;
         merged.configFile = flags.configFile != null ? flags.configFile : configFile;

@@ -14,21 +14,29 @@ import java.util.regex.Pattern;
  * @param read    what readers must present; null for the server-wide credentials
  * @param publish what the publisher must present; null for the server-wide credentials
  * @param where   the entry's place in the configuration file, for messages; null when built in
+ * @param record  whether what is published there is recorded: null follows {@code record:} (on when it
+ *                is set), false turns it off for these paths
  */
-public record PathRule(String name, PathSource source, Credentials read, Credentials publish, String where) {
+public record PathRule(String name, PathSource source, Credentials read, Credentials publish, String where,
+                       Boolean record) {
     public PathRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
     }
 
+    /** An entry that follows the global recording setting. */
+    public PathRule(String name, PathSource source, Credentials read, Credentials publish, String where) {
+        this(name, source, read, publish, where, null);
+    }
+
     /** Every path not named elsewhere, published by clients: the rule of a server with no {@code paths:}. */
-    public static final PathRule ANY = new PathRule("~^.*$", PathSource.PUBLISHER, null, null, null);
+    public static final PathRule ANY = new PathRule("~^.*$", PathSource.PUBLISHER, null, null, null, null);
 
     /** Each pattern compiled once: requests match against them. Only the configuration's names land here. */
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     /** The demo stream at {@code /demo}. */
-    public static final PathRule DEMO = new PathRule("demo", PathSource.DEMO, null, null, null);
+    public static final PathRule DEMO = new PathRule("demo", PathSource.DEMO, null, null, null, null);
 
     public boolean isPattern() {
         return name.startsWith("~");
@@ -50,6 +58,6 @@ public record PathRule(String name, PathSource source, Credentials read, Credent
 
     /** The same entry with nothing about where it was written: two files that say the same are equal. */
     PathRule withoutPlace() {
-        return new PathRule(name, source, read, publish, null);
+        return new PathRule(name, source, read, publish, null, record);
     }
 }

@@ -29,12 +29,15 @@ import java.util.function.Consumer;
  * @param printConfig    whether {@code --print-config} was given: print the configuration and exit
  * @param given          every setting given that needs an optional module, by configuration key, with
  *                       its label (the flag, or the file position and key), to name it in a refusal
+ * @param files          files on demand ({@code --files}); null when off
+ * @param record         recording of published paths ({@code --record}); null when off
  */
 public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                      InetSocketAddress udpRtcpAddress, Credentials credentials, boolean help,
                      Multicast multicast, Secure secure, Duration summaryInterval,
                      InetSocketAddress metricsAddress, boolean controlApi, Limits limits, PathRules paths,
-                     Path configFile, boolean printConfig, Map<String, String> given) {
+                     Path configFile, boolean printConfig, Map<String, String> given, FileServing files,
+                     Recording record) {
 
     /** UDP multicast: groups from {@code ipRange}, RTP on {@code rtpPort}, RTCP on the next port. */
     public record Multicast(String ipRange, int rtpPort) {
@@ -96,6 +99,12 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
                                        seconds (default 60; 0 turns it off)
               --metrics-address ADDR   serve the same numbers for Prometheus at http://ADDR/metrics
                                        (default: not served)
+              --files DIR              serve every file DIR/NAME at rtsp://host:port/NAME: MPEG-TS (.ts: H264,
+                                       H265, AAC, Opus), H264 or H265 Annex B (.h264 .264 .h265 .265)
+                                       and ADTS AAC (.aac), from its start, looping
+              --file-fps N             pictures a second of .h264 and .h265 files (default 25)
+              --record DIR             write every published path to DIR/PATH/START-TIME.ts
+              --record-segment D       start a new file every D (default 1h; e.g. 10m, 90s)
               --no-demo                no demo stream (by default /demo plays a moving test picture
                                        with a clock and a 440 Hz tone, made by the server)
               --help                   print this help and exit
@@ -130,12 +139,13 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
     public static ServerOptions of(InetSocketAddress rtspAddress, InetSocketAddress udpRtpAddress,
                             InetSocketAddress udpRtcpAddress, Credentials credentials) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, false, null, null,
-                Duration.ZERO, null, true, Limits.DEFAULTS, PathRules.DEFAULT.withoutDemo(), null, false, Map.of());
+                Duration.ZERO, null, true, Limits.DEFAULTS, PathRules.DEFAULT.withoutDemo(), null, false, Map.of(),
+                null, null);
     }
 
     public ServerOptions withMetricsAddress(InetSocketAddress address) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, address, controlApi, limits, paths, configFile, printConfig, given);
+                summaryInterval, address, controlApi, limits, paths, configFile, printConfig, given, files, record);
     }
 
     public ServerOptions withDemo(boolean on) {
@@ -144,12 +154,24 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
 
     public ServerOptions withPaths(PathRules rules) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, metricsAddress, controlApi, limits, rules, configFile, printConfig, given);
+                summaryInterval, metricsAddress, controlApi, limits, rules, configFile, printConfig, given, files, record);
+    }
+
+    /** These options serving the files of a folder; null for none. */
+    public ServerOptions withFiles(FileServing serving) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, metricsAddress, controlApi, limits, paths, configFile, printConfig, given, serving, record);
+    }
+
+    /** These options recording published paths; null for none. */
+    public ServerOptions withRecord(Recording recording) {
+        return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
+                summaryInterval, metricsAddress, controlApi, limits, paths, configFile, printConfig, given, files, recording);
     }
 
     public ServerOptions withConfigFile(Path file) {
         return new ServerOptions(rtspAddress, udpRtpAddress, udpRtcpAddress, credentials, help, multicast, secure,
-                summaryInterval, metricsAddress, controlApi, limits, paths, file, printConfig, given);
+                summaryInterval, metricsAddress, controlApi, limits, paths, file, printConfig, given, files, record);
     }
 
     /** Whether a path plays the demo stream. */
@@ -206,7 +228,7 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             mc = null;
         }
         return new ServerOptions(rtspAddress, rtp, rtcp, credentials, help, mc, sec, summaryInterval, metricsAddress,
-                controlApi, limits, paths, configFile, printConfig, given);
+                controlApi, limits, paths, configFile, printConfig, given, files, record);
     }
 
     private static final List<String> UDP_KEYS = List.of("udp.enabled", "udp.rtpAddress", "udp.rtcpAddress");
@@ -248,7 +270,7 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
     /** The options of {@code --help}. */
     public static ServerOptions helpOnly() {
         return new ServerOptions(null, null, null, null, true, null, null, null, null, false, null, null, null, false,
-                Map.of());
+                Map.of(), null, null);
     }
 
     /**
@@ -317,6 +339,10 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
                 case "--tls-key" -> g.tlsKey = Setting.flag(Path.of(value), flag);
                 case "--summary-interval" -> g.summaryInterval = Setting.flag(seconds(flag, value), flag);
                 case "--metrics-address" -> g.metricsAddress = Setting.flag(AddressFlags.parse(flag, value), flag);
+                case "--files" -> g.filesDir = Setting.flag(Path.of(value), flag);
+                case "--file-fps" -> g.fileFps = Setting.flag(number(flag, value), flag);
+                case "--record" -> g.recordDir = Setting.flag(Path.of(value), flag);
+                case "--record-segment" -> g.recordSegment = Setting.flag(duration(flag, value), flag);
                 default -> throw new AssertionError(flag);
             }
         }
@@ -386,7 +412,46 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             }
         }
         return new ServerOptions(rtsp, rtp, rtcp, credentials, false, multicast, secure, summary, metrics, api, limits,
-                paths, g.configFile, g.printConfig, g.labels());
+                paths, g.configFile, g.printConfig, g.labels(), files(g), record(g));
+    }
+
+    private static FileServing files(Given g) {
+        if (g.filesDir == null) {
+            for (Setting<?> s : new Setting<?>[] {g.fileFps, g.filesMaxFileSize, g.filesMaxPlaying}) {
+                if (s != null) {
+                    throw new UsageException(s.label() + " needs --files (or files.dir in the file): the folder to serve");
+                }
+            }
+            return null;
+        }
+        int fps = positive(g.fileFps, FileServing.DEFAULT_FPS);
+        if (fps > FileServing.MAX_FPS) {
+            throw new UsageException(g.fileFps.label() + ": at most " + FileServing.MAX_FPS + " pictures a second, got " + fps);
+        }
+        return new FileServing(g.filesDir.value(), fps, positive(g.filesMaxFileSize, FileServing.DEFAULT_MAX_FILE_SIZE),
+                positive(g.filesMaxPlaying, FileServing.DEFAULT_MAX_PLAYING));
+    }
+
+    private static Recording record(Given g) {
+        if (g.recordDir == null && g.paths != null) {
+            for (PathRule rule : g.paths.rules()) {
+                if (Boolean.TRUE.equals(rule.record())) {
+                    throw new UsageException((rule.where() == null ? "" : rule.where() + ": ") + "paths." + rule.name()
+                            + ".record: true needs record.dir (or --record): the folder to write to");
+                }
+            }
+        }
+        if (g.recordDir == null) {
+            for (Setting<?> s : new Setting<?>[] {g.recordSegment, g.recordQueueSize}) {
+                if (s != null) {
+                    throw new UsageException(s.label() + " needs --record (or record.dir in the file): the folder to"
+                            + " write to");
+                }
+            }
+            return null;
+        }
+        return new Recording(g.recordDir.value(), positive(g.recordSegment, Recording.DEFAULT_SEGMENT),
+                positive(g.recordQueueSize, Recording.DEFAULT_QUEUE_SIZE));
     }
 
     /** {@code --no-udp cannot be combined with --udp-rtp-address}: a feature switched off and set up at once. */
@@ -452,6 +517,29 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
         throw new UsageException(flag + ": '" + value + "' is not a port number (1-65535)");
     }
 
+    private static int number(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    /** A duration written as in the configuration file: 90s, 500ms, 10m, 1h. */
+    public static Duration duration(String label, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(value.trim());
+        if (!m.matches()) {
+            throw new UsageException(label + ": expected a duration such as 10s, 500ms, 2m or 1h, got '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
     private static Duration seconds(String flag, String value) {
         try {
             long s = Long.parseLong(value);
@@ -478,7 +566,7 @@ public record ServerOptions(InetSocketAddress rtspAddress, InetSocketAddress udp
             case "--config", "--rtsp-address", "--udp-rtp-address", "--udp-rtcp-address", "--user", "--pass",
                  "--multicast-ip-range", "--multicast-rtp-port", "--multicast-rtcp-port",
                  "--rtsps-address", "--srtp-rtp-address", "--tls-cert", "--tls-key", "--summary-interval",
-                 "--metrics-address" -> true;
+                 "--metrics-address", "--files", "--file-fps", "--record", "--record-segment" -> true;
             default -> false;
         };
     }

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.rtspkit.api.AnnounceContext;
+import org.rtspkit.api.Media;
 import org.rtspkit.api.RequestContext;
+import org.rtspkit.api.RtpPacket;
 import org.rtspkit.api.RtspMethod;
 import org.rtspkit.api.RtspRequest;
 import org.rtspkit.api.RtspResponse;
@@ -23,10 +26,12 @@ import org.rtspkit.api.SessionDescription;
 import org.rtspkit.api.SessionState;
 import org.rtspkit.api.SetupContext;
 import org.rtspkit.api.StreamResponse;
+import org.rtspkit.server.files.FileLibrary;
 import org.rtspkit.server.options.AddressFlags;
 import org.rtspkit.server.options.Credentials;
 import org.rtspkit.server.options.PathRule;
 import org.rtspkit.server.options.PathSource;
+import org.rtspkit.server.record.Recordings;
 
 /**
  * The ready-to-use server's behaviour: a client publishes to any free path the configuration's
@@ -40,11 +45,26 @@ public final class PublishingHandler implements ServerHandler {
 
     private final PathRegistry paths;
     private final RtspServer server;
+    private final FileLibrary files;
+    private final Recordings recordings;
 
     /** Serves the paths of the registry, with its configuration, on one listener. */
     public PublishingHandler(RtspServer server, PathRegistry paths) {
+        this(server, paths, null, null);
+    }
+
+    /**
+     * Serves the paths of the registry on one listener, the files of a folder where nobody publishes,
+     * and records what is published.
+     *
+     * @param files      the files on demand; null for none
+     * @param recordings where publishers are recorded; null for nowhere
+     */
+    public PublishingHandler(RtspServer server, PathRegistry paths, FileLibrary files, Recordings recordings) {
         this.server = server;
         this.paths = paths;
+        this.files = files;
+        this.recordings = recordings;
         paths.register(server);
     }
 
@@ -91,7 +111,9 @@ public final class PublishingHandler implements ServerHandler {
         if (rule == null) {
             return notConfigured(context.path());
         }
-        return paths.stream(context.path(), server).map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+        return paths.stream(context.path(), server).map(StreamResponse::ok)
+                .or(() -> files == null ? Optional.empty() : files.stream(context.path(), server))
+                .orElseGet(() -> notFound(context.path()));
     }
 
     @Override
@@ -112,7 +134,9 @@ public final class PublishingHandler implements ServerHandler {
         }
         // Every SETUP of one reader must get the same stream, even if the path changed hands meanwhile.
         Optional<ServerStream> stream = session.stream().or(() -> paths.stream(context.path(), server));
-        return stream.map(StreamResponse::ok).orElseGet(() -> notFound(context.path()));
+        return stream.map(StreamResponse::ok)
+                .or(() -> files == null ? Optional.empty() : files.stream(context.path(), server))
+                .orElseGet(() -> notFound(context.path()));
     }
 
     @Override
@@ -124,6 +148,9 @@ public final class PublishingHandler implements ServerHandler {
                     context.path(), session.setupMedias().size());
             session.setUserData(reader);
             paths.addReader(session);
+            if (files != null) {
+                files.readerJoined(session);
+            }
             LOG.log(Level.INFO, reader.describe("started"));
         }
         return RtspResponse.ok();
@@ -157,7 +184,12 @@ public final class PublishingHandler implements ServerHandler {
             streams.values().forEach(ServerStream::close);
             throw RtspStatusException.badRequest("the session no longer holds path '" + context.path() + "'");
         }
-        session.onPacketRtpAny(new StreamRelay(streams.values(), context.path()));
+        StreamRelay relay = new StreamRelay(streams.values(), context.path());
+        PathRule rule = paths.rule(context.path()).orElse(null);
+        Optional<BiConsumer<Media, RtpPacket>> recorder = recordings == null
+                || (rule != null && Boolean.FALSE.equals(rule.record())) ? Optional.empty()
+                : recordings.start(session, context.path(), description);
+        session.onPacketRtpAny(recorder.map(r -> relay.andThen(r)).orElse(relay));
         Participant publisher = Participant.of(Participant.Role.PUBLISHER, session, context.connection(),
                 context.path(), description.medias().size());
         session.setUserData(publisher);
@@ -179,6 +211,12 @@ public final class PublishingHandler implements ServerHandler {
     @Override
     public void onSessionClose(ServerSession session, Throwable error) {
         paths.removeReader(session);
+        if (files != null) {
+            files.sessionClosed(session);
+        }
+        if (recordings != null) {
+            recordings.stop(session);
+        }
         Optional<PathRegistry.Publication> released = paths.release(session);
         released.map(PathRegistry.Publication::streams).ifPresent(m -> m.values().forEach(ServerStream::close));
         if (session.userData() instanceof Participant participant) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rtspkit.server.options.Credentials;
+import org.rtspkit.server.options.FileServing;
 import org.rtspkit.server.options.Given;
 import org.rtspkit.server.options.PathRule;
 import org.rtspkit.server.options.PathSource;
+import org.rtspkit.server.options.Recording;
 import org.rtspkit.server.options.ServerOptions;
 import org.rtspkit.server.options.UsageException;
 
@@ -173,13 +176,27 @@ class ConfigFileTest {
                 // unknown keys
                 Arguments.of("pahts:\n  cam:\n",
                         "t.yml:1:1: unknown key 'pahts' in the file (known: rtsp, udp, multicast, rtsps, credentials,"
-                                + " limits, metrics, paths)"),
+                                + " limits, metrics, files, record, paths)"),
                 Arguments.of("udp:\n  rtpPrt: 5\n",
                         "t.yml:2:3: unknown key 'rtpPrt' in udp (known: enabled, rtpAddress, rtcpAddress)"),
                 Arguments.of("paths:\n  cam:\n    sorce: demo\n",
-                        "t.yml:3:5: unknown key 'sorce' in paths.cam (known: source, read, publish)"),
-                Arguments.of("record:\n  dir: /var/rec\n",
-                        "t.yml:1:1: record is kept for recording published paths, which this server does not do yet"),
+                        "t.yml:3:5: unknown key 'sorce' in paths.cam (known: source, read, publish, record)"),
+                Arguments.of("origin:\n  url: rtsp://other\n",
+                        "t.yml:1:1: origin is kept for pulling paths on demand from an origin server, which this server"
+                                + " does not do yet"),
+                Arguments.of("record:\n  segment: 10m\n",
+                        "t.yml:2:12: record.segment needs --record (or record.dir in the file): the folder to write to"),
+                Arguments.of("files:\n  fps: 30\n",
+                        "t.yml:2:8: files.fps needs --files (or files.dir in the file): the folder to serve"),
+                Arguments.of("files:\n  dir: /srv\n  fps: 1000\n",
+                        "t.yml:3:8: files.fps: at most 240 pictures a second, got 1000"),
+                Arguments.of("record:\n  dir: /var/rec\n  segment: 1d\n",
+                        "t.yml:3:12: record.segment: expected a duration such as 10s, 500ms, 2m or 1h (0 turns it"
+                                + " off where that is allowed), got '1d'"),
+                Arguments.of("paths:\n  cam:\n    record: true\n",
+                        "t.yml:2:3: paths.cam.record: true needs record.dir (or --record): the folder to write to"),
+                Arguments.of("paths:\n  cam:\n    record: 1\n",
+                        "t.yml:3:13: paths.cam.record: expected true or false, got '1'"),
                 Arguments.of("paths:\n  cam:\n    forward: [rtsp://other/cam]\n",
                         "t.yml:3:5: paths.cam.forward is kept for publishing a path onward to another server, which"
                                 + " this server does not do yet"),
@@ -243,6 +260,37 @@ class ConfigFileTest {
     void eachKindOfMistakeIsNamedWithItsLineAndColumn(String yaml, String message) {
         UsageException e = assertThrows(UsageException.class, () -> read(yaml));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void filesAndRecordSectionsAndThePathsRecordKey() {
+        ServerOptions o = read("""
+                files:
+                  dir: /srv/media
+                  fps: 30
+                  maxFileSize: 1000000
+                record:
+                  dir: /srv/rec
+                  segment: 10m
+                paths:
+                  lobby:
+                    record: false
+                  ~^.*$:
+                """);
+        assertEquals(new FileServing(Path.of("/srv/media"), 30, 1_000_000, FileServing.DEFAULT_MAX_PLAYING), o.files());
+        assertEquals(new Recording(Path.of("/srv/rec"), Duration.ofMinutes(10), Recording.DEFAULT_QUEUE_SIZE), o.record());
+        assertEquals(Boolean.FALSE, o.paths().named("lobby").orElseThrow().record());
+        ServerOptions back = read(ConfigPrinter.print(o));
+        assertEquals(o.files(), back.files());
+        assertEquals(o.record(), back.record());
+        assertEquals(Boolean.FALSE, back.paths().named("lobby").orElseThrow().record());
+        assertNull(read("").files());
+        assertNull(read("").record());
+        ServerOptions flags = ServerOptions.resolve(ConfigFile.parse("files:\n  dir: /a\n", "t.yml").overriddenBy(
+                ServerOptions.flags("--files", "/b", "--file-fps", "50", "--record", "/r", "--record-segment", "90s")));
+        assertEquals(new FileServing(Path.of("/b"), 50, FileServing.DEFAULT_MAX_FILE_SIZE, FileServing.DEFAULT_MAX_PLAYING),
+                flags.files());
+        assertEquals(new Recording(Path.of("/r"), Duration.ofSeconds(90), Recording.DEFAULT_QUEUE_SIZE), flags.record());
     }
 
     @Test

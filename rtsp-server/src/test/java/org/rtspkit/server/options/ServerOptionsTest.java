@@ -228,4 +228,26 @@ class ServerOptionsTest {
         assertTrue(e.getMessage().startsWith("--srtp-rtp-address: SRTP over UDP needs org.rtspkit.transport.udp"),
                 e.getMessage());
     }
+
+    @Test
+    void filesAndRecordFlags() {
+        ServerOptions o = ServerOptions.parse("--files", "media", "--file-fps", "30", "--record", "rec",
+                "--record-segment", "15m");
+        assertEquals(new FileServing(java.nio.file.Path.of("media"), 30, FileServing.DEFAULT_MAX_FILE_SIZE,
+                FileServing.DEFAULT_MAX_PLAYING), o.files());
+        assertEquals(new Recording(java.nio.file.Path.of("rec"), Duration.ofMinutes(15),
+                Recording.DEFAULT_QUEUE_SIZE), o.record());
+        assertEquals(Recording.DEFAULT_SEGMENT, ServerOptions.parse("--record", "rec").record().segment());
+        assertEquals(FileServing.DEFAULT_FPS, ServerOptions.parse("--files", "media").files().fps());
+        assertEquals(null, ServerOptions.parse().files());
+        assertEquals("--file-fps needs --files (or files.dir in the file): the folder to serve",
+                assertThrows(UsageException.class, () -> ServerOptions.parse("--file-fps", "30")).getMessage());
+        assertEquals("--file-fps: must be at least 1, got 0",
+                assertThrows(UsageException.class, () -> ServerOptions.parse("--files", "m", "--file-fps", "0")).getMessage());
+        assertEquals("--record-segment: expected a duration such as 10s, 500ms, 2m or 1h, got '5'",
+                assertThrows(UsageException.class, () -> ServerOptions.parse("--record", "r", "--record-segment", "5"))
+                        .getMessage());
+        assertEquals("--record-segment needs --record (or record.dir in the file): the folder to write to",
+                assertThrows(UsageException.class, () -> ServerOptions.parse("--record-segment", "5s")).getMessage());
+    }
 }
