@@ -2,12 +2,12 @@ package org.rtspkit.transport.udp.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * made once per sender, the destinations once per change. Measured with the JDK's per-thread
  * allocation counter, reached by reflection because this module does not read java.management.
  */
+@Tag("ffm")
 class AllocationTest {
     private static final int ROUNDS = 20_000;
 
@@ -57,7 +58,7 @@ class AllocationTest {
 
     @Test
     void sendsAllocateNothingOnceWarm() throws Exception {
-        assumeTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
+        assertTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
         assertTrue(allocatedBytes() >= 0, "this JVM has no per-thread allocation counter (HotSpot has one)");
         InetAddress loopback = InetAddress.getLoopbackAddress();
         // Nobody receives on these ports: loopback answers with ICMP, which an unconnected socket ignores.

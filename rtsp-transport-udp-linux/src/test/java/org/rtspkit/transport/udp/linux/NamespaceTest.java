@@ -1,7 +1,7 @@
 package org.rtspkit.transport.udp.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rtspkit.testkit.NetworkNamespace;
 import org.rtspkit.testkit.Tools;
@@ -20,12 +21,13 @@ import org.rtspkit.testkit.Tools;
  * {@code tc} or {@code ip} first. The child JVM is this one's, with this module's classes and the
  * test classes on its class path (so native access is granted to {@code ALL-UNNAMED}).
  */
+@Tag("ffm")
 class NamespaceTest {
     private static final String WHY = "the send-buffer and GSO-refusal tests run in a private network namespace and";
 
     @BeforeAll
     static void available() {
-        assumeTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
+        assertTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
     }
 
     @Test

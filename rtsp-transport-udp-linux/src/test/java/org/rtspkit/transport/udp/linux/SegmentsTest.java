@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,15 +13,17 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A burst of equal-size packets split by the kernel (UDP GSO), and the same without GSO. */
+@Tag("ffm")
 class SegmentsTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @BeforeAll
     static void available() {
-        assumeTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
+        assertTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
     }
 
     private static BatchUdpSocket open(boolean gso) throws IOException {

@@ -3,7 +3,7 @@ package org.rtspkit.transport.udp.linux;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -14,16 +14,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One packet to many destinations with sendmmsg, on real loopback sockets. */
+@Tag("ffm")
 class SendToAllTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @BeforeAll
     static void available() {
-        // On JDK 22+ AvailabilityTest fails when this does not hold, so these never skip unnoticed there.
-        assumeTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
+        assertTrue(LinuxUdp.availability().available(), LinuxUdp.availability().description());
     }
 
     private static BatchUdpSocket open() throws IOException {
@@ -129,7 +130,7 @@ class SendToAllTest {
     @Test
     void aDualStackSocketSendsToIpv4AndIpv6() throws IOException {
         InetAddress v6 = InetAddress.getByName("::1");
-        assumeTrue(NetworkInterface.getByInetAddress(v6) != null, "no IPv6 loopback here");
+        assertTrue(NetworkInterface.getByInetAddress(v6) != null, "no IPv6 loopback (::1) here: the test needs one");
         try (BatchUdpSocket socket = LinuxUdp.open(new InetSocketAddress(InetAddress.getByName("::"), 0),
                      LinuxUdp.Options.DEFAULT);
              Receivers four = new Receivers(1, InetAddress.getByName("127.0.0.1"));
